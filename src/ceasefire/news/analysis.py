@@ -1,0 +1,102 @@
+"""One pass over an article: sentences with their dates, places and actors.
+
+Incidents, agreement events and obligations all read the same per-sentence facts, so they
+are computed once here. Date mentions are resolved in text order, each relative expression
+("the next day") counting from the last day resolved before it in the body (captions and
+embedded-post signatures do not move that cursor: they date other things).
+
+Standard library only; this module must not import Django.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from ceasefire.news.actors import find_actors
+from ceasefire.news.dates import DateContext, DateMention, document_anchor, find_dates
+from ceasefire.news.model import ActorMatch, PlaceMatch
+from ceasefire.news.places import Found, by_name, find_places
+from ceasefire.news.text import Sentence, dateline_place, sentences
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceInfo:
+    """A sentence and what was found in it."""
+
+    sent: Sentence
+    dates: tuple[DateMention, ...]
+    places: tuple[Found, ...]
+    actors: tuple[ActorMatch, ...]
+    dateline: PlaceMatch | None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The analysed article: its text, sentences and date context."""
+
+    id: str | None
+    text: str
+    sentences: tuple[SentenceInfo, ...]
+    ctx: DateContext
+
+
+def _dateline(sent: Sentence, text: str, first_in_line: bool) -> PlaceMatch | None:
+    if not first_in_line:
+        return None
+    span = dateline_place(sent)
+    if span is None:
+        return None
+    rec = by_name(text[span[0] : span[1]].strip())
+    if rec is None:
+        return None
+    return PlaceMatch(
+        name=rec["name"],
+        matched_text=text[span[0] : span[1]],
+        start=span[0],
+        end=span[1],
+        place_id=rec["id"],
+        kind=rec["kind"],
+        admin_level=rec["admin_level"],
+        admin1=rec.get("admin1"),
+        country=rec.get("country"),
+        lat=rec.get("lat"),
+        lon=rec.get("lon"),
+        where_prec=rec.get("where_prec"),
+    )
+
+
+def analyse(article_id: str | None, text: str, pub_date: date | None) -> Article:
+    """Segment and annotate `text` (see the module docstring)."""
+    sents = sentences(text)
+    ctx = document_anchor(text, sents, pub_date)
+    infos: list[SentenceInfo] = []
+    prev: date | None = None
+    last_line = -1
+    for s in sents:
+        dates = find_dates(text, s.start, s.end, ctx, prev)
+        if s.kind not in ("caption", "embed_signature"):
+            for d in dates:
+                if d.date is not None and d.precision == "day":
+                    prev = d.date
+        places = find_places(text, s.start, s.end)
+        actors = find_actors(text, s.start, s.end)
+        dateline = _dateline(s, text, s.line != last_line)
+        if dateline is not None:
+            # the dateline names where the report was filed, not necessarily the event
+            places = [
+                f for f in places if f.place.end <= dateline.start or f.place.start >= dateline.end
+            ]
+        infos.append(SentenceInfo(s, tuple(dates), tuple(places), tuple(actors), dateline))
+        last_line = s.line
+    return Article(article_id, text, tuple(infos), ctx)
+
+
+def article_fields(article: Mapping[str, object]) -> tuple[str | None, str, object]:
+    """(id, text, pub_date) from an input record; raises ValueError for unusable input."""
+    aid = article.get("id")
+    text = article.get("text")
+    if not isinstance(text, str):
+        raise ValueError("field 'text' is missing or not a string")
+    return (aid if isinstance(aid, str) else None), text, article.get("pub_date")

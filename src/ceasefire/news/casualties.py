@@ -1,0 +1,335 @@
+"""Casualty claims (who says how many of whom were killed or hurt) and their totals.
+
+A claim is one figure from one source about one victim group: "at least three police
+officers were killed ... according to a statement from the police", "Taliban spokesman
+Zabihullah Mujahid claimed 58 Pakistani soldiers were killed". The totals follow the
+news-dev conventions (README "Conventions" 1):
+
+* groups reported by the same source are added up, attackers included (4 soldiers + 4
+  attackers = 8); a generic total ("people") is not added to its own parts;
+* a toll updated within the text ("had risen to seven") replaces the earlier figure;
+* when sources disagree about the same group, or opposing parties each claim the other's
+  losses, the result is `conflicting_claims` with the smallest and largest totals
+  (`fatalities_max` None when the largest is open-ended);
+* "dozens", "several" give None with qualifier `vague`; no deaths reported gives None
+  with `unknown`, never 0;
+* "nine of them", "including five children" are parts of a figure already counted.
+
+Standard library only; this module must not import Django.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ceasefire.news.actors import DEMONYMS
+from ceasefire.news.model import CasualtyClaim
+from ceasefire.news.numbers import NUMBER, Quantity, parse_match
+
+_SECURITY = (
+    r"soldiers?|troops?|personnel|(?:police\s+)?officers?|policem[ae]n|police|cops?|constables?|"
+    r"guards?|servicem[ae]n|jawans?|sepoys?|paramilitar(?:y|ies)|levies|rangers|commandos?|"
+    r"forces|sub-inspectors?|inspectors?|army\s+officers?|border\s+guards?"
+)
+_MILITANT = (
+    r"militants?|terrorists?|attackers?|assailants?|insurgents?|khwarij|khawarij|fighters?|"
+    r"gunm[ae]n|bombers?|rebels?|jihadists?|dissidents?|operatives?|commanders?|suspects?|"
+    r"members"
+)
+_CIVILIAN = (
+    r"civilians?|children|child|women|woman|men|man|worshippers?|villagers?|residents?|"
+    r"passengers?|labou?rers?|workers?|students?|pilgrims?|farmers?|shepherds?|boys?|girls?|"
+    r"infants?|babies|baby|hostages?|journalists?|doctors?|Palestinians?|Syrians?|Lebanese|"
+    r"Israelis?|Afghans?|Pakistanis?|family\s+members|victims"
+)
+_GENERIC = r"people|persons?|individuals?|others?|lives"
+_VICTIM = rf"(?:{_SECURITY}|{_MILITANT}|{_CIVILIAN}|{_GENERIC})"
+_ADJ = r"(?:(?!(?:were|was|and|in|on|at|of|who|had|have|has)\b)[A-Za-z'’-]+\s+){0,3}?"
+_NUM = NUMBER.pattern
+
+_KILLED = (
+    r"(?:killed|martyred|dead|died|slain|murdered|shot\s+dead|executed|perished|massacred|"
+    r"lost\s+(?:their\s+)?lives|embraced\s+martyrdom)"
+)
+_HURT = r"(?:injured|wounded|hurt|sustained\s+injuries)"
+_BE = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being)\s+)?"
+_ADV = r"(?:(?:reportedly|also|all|later|allegedly|subsequently)\s+)?"
+
+SUBJECT_KILLED = re.compile(
+    rf"(?P<q>{_NUM})\s+(?:of\s+(?:the\s+)?)?(?P<v>{_ADJ}{_VICTIM})?"
+    rf"(?:\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?[\w-]+(?=\s+(?:were|was|have|had)\b))?"
+    rf"\s*(?:,[^,]{{0,60}},\s*)?"
+    rf"{_BE}{_ADV}(?P<verb>{_KILLED}|{_HURT})\b",
+    re.IGNORECASE,
+)
+_ADJ_GREEDY = r"(?:(?!(?:were|was|and|in|on|at|of|who|had|have|has)\b)[A-Za-z'’-]+\s+){0,3}"
+OBJECT_KILLED = re.compile(
+    rf"\b(?P<verb>killing|killed|kills?|martyring|martyred|claim(?:ed|ing)\s+the\s+lives\s+of|"
+    rf"the\s+deaths?\s+of|injuring|injured|wounding|wounded|hurting)\s+"
+    rf"(?:all\s+|a\s+further\s+|another\s+)?"
+    rf"(?P<q>{_NUM})\s+(?:of\s+)?(?P<v>{_ADJ_GREEDY}{_VICTIM}\b)?",
+    re.IGNORECASE,
+)
+LEFT_DEAD = re.compile(
+    rf"\b(?:leaving|left|leaves|leave)\s+(?:a\s+further\s+|another\s+)?(?P<q>{_NUM})\s+(?:of\s+)?(?P<v>{_ADJ}{_VICTIM})?\s*"
+    rf"(?:others?\s+)?(?P<verb>dead|killed|injured|wounded)\b",
+    re.IGNORECASE,
+)
+TOLL = re.compile(
+    rf"\bdeath\s+toll(?:\s+(?:among|of)\s+(?P<v>[\w\s-]{{1,40}}?))?\s+(?:has\s+|had\s+|have\s+)?"
+    rf"(?:now\s+)?(?:risen|rose|climbed|jumped|increased|reached|stands|stood|grown|gone\s+up)"
+    rf"\s+(?:at\s+|to\s+)(?P<q>{_NUM})",
+    re.IGNORECASE,
+)
+SINGLE = re.compile(
+    r"\b(?:an?|one)\s+(?P<v>(?:[A-Za-z-]+\s+){0,2}?(?:soldier|policeman|officer|constable|"
+    r"sub-inspector|inspector|child|man|woman|civilian|boy|girl|person|militant|attacker|guard|"
+    r"worker|journalist|commander))\s+(?:was\s+|has\s+been\s+)?(?P<verb>killed|martyred|"
+    r"shot\s+dead|murdered|injured|wounded|sustained\s+injuries)",
+    re.IGNORECASE,
+)
+ORDINAL = re.compile(
+    r"\bthe\s+(?:second|third|fourth|fifth|sixth|other)\s+(?:\w+\s+)?was\s+(?P<verb>killed|"
+    r"martyred|injured|wounded)",
+    re.IGNORECASE,
+)
+_FAMILY = r"(?:couple|family|baby|child|son|daughter|wife|husband|mother|father|brother|sister)"
+ENUMERATION = re.compile(
+    rf"\b(?P<np>(?:a|the|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?{_FAMILY}"
+    rf"(?:\s*(?:,|and|,\s*and)\s+(?:a|the|their|his|her)?\s*(?:[\w-]+\s+){{0,2}}?{_FAMILY})+)"
+    rf"\s+(?:were|have\s+been)\s+(?P<verb>killed|murdered|shot\s+dead|massacred)",
+    re.IGNORECASE,
+)
+_SUBSET_BEFORE = re.compile(r"(?i)\b(?:including|among\s+them|of\s+whom|among\s+the\s+dead)\s*$")
+_UPDATE_BEFORE = re.compile(r"(?i)\b(?:risen|rose|climbed|increased|revised|updated)\s+(?:to\s+)?$")
+
+_SOURCE_PATTERNS = (
+    re.compile(r"(?i)\baccording\s+to\s+(?:the\s+|a\s+)?(?P<s>[^,.;:]{3,80})"),
+    re.compile(
+        r",\s*(?P<s>[^,]{3,80}?)\s+(?:said|says|added|confirmed|reported|claimed|told\s[\w ]{2,30})"
+        r"\s*[.\"”]*$"
+    ),
+    re.compile(
+        r"^\W*(?P<s>[A-Z][\w .'’-]{2,80}?)\s+(?:(?:on|late|early)\s+\w+\s+)?(?:said|says|claimed|"
+        r"confirmed|announced|reported|stated|told|alleged)\b"
+    ),
+    re.compile(r"(?P<s>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,5})\s+claimed\b"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Fatalities:
+    """The incident-level figures derived from its claims."""
+
+    minimum: int | None
+    maximum: int | None
+    qualifier: str
+    injured: int | None
+
+
+def claim_source(sentence: str) -> str:
+    """Who the sentence attributes its figures to ('report' when nobody is named)."""
+    for pattern in _SOURCE_PATTERNS:
+        m = pattern.search(sentence)
+        if m:
+            src = re.sub(r"\s+", " ", m.group("s")).strip(" ,\"“”'")
+            if src and src.lower() not in {"it", "he", "she", "they", "the", "this"}:
+                return src
+    return "report"
+
+
+def group_key(victims: str) -> str:
+    """A comparable victim-group key: category plus side ('security/Pakistan')."""
+    low = victims.lower()
+    side = next((c for d, c in DEMONYMS.items() if re.search(rf"\b{d}\b", low)), "")
+    if "taliban" in low and not side:
+        side = "Afghanistan" if "pakistani taliban" not in low else "TTP"
+    head = low.split()[-1] if low.split() else ""
+    if re.fullmatch(_SECURITY, head, re.IGNORECASE):
+        cat = "security"
+        if head in ("personnel", "forces", "members") and "taliban" in low:
+            cat = "militants" if side == "TTP" else "security"
+    elif re.fullmatch(_MILITANT, head, re.IGNORECASE):
+        cat = "militants"
+    elif re.fullmatch(r"people|persons?|individuals?|lives|victims|others?", head):
+        cat = "people"
+    else:
+        cat = "civilians"
+    return f"{cat}/{side}" if side else cat
+
+
+def _enumeration_count(np: str) -> int | None:
+    total = 0
+    for part in re.split(r"\s*(?:,\s*and|,|and)\s+", np.lower()):
+        if re.search(r"\bcouple\b", part):
+            total += 2
+        elif re.search(r"\b(?:children|sons|daughters|family)\b", part):
+            return None
+        else:
+            total += 1
+    return total
+
+
+_LOCAL_SOURCE = re.compile(
+    r"(?P<s>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})\s+(?:says|said|claims|claimed|stated)\s+"
+    r"(?:that\s+)?(?:it\s+|they\s+|its\s+forces\s+)?(?:has\s+|had\s+|have\s+)?$"
+)
+
+
+def find_claims(text: str, lo: int, hi: int, source: str) -> list[CasualtyClaim]:
+    """Casualty claims in text[lo:hi]; figures are attributed to `source`.
+
+    A claim introduced by its own speaker ("Afghanistan says it has killed 110 ...") takes
+    that speaker as its source instead.
+    """
+    found: list[tuple[int, int, CasualtyClaim]] = []
+
+    def add(
+        start: int, end: int, q: Quantity | None, victims: str, verb: str, update: bool
+    ) -> None:
+        if any(s < end and start < e for s, e, _ in found):
+            return
+        hurt = bool(re.match(r"(?i)injur|wound|hurt|sustained", verb))
+        value = q.value if q else 1
+        qual = q.qualifier if q else "exact"
+        before = text[max(lo, start - 25) : start]
+        victims = re.sub(r"\s+", " ", victims).strip() or "people"
+        local = _LOCAL_SOURCE.search(text, max(lo, start - 80), start)
+        claim = CasualtyClaim(
+            source=local.group("s") if local else source,
+            victim_group=victims,
+            group_key=group_key(victims),
+            killed=None if hurt else value,
+            killed_qualifier=None if hurt else qual,
+            injured=value if hurt else None,
+            injured_qualifier=qual if hurt else None,
+            is_update=update or bool(_UPDATE_BEFORE.search(before)),
+            is_subset=bool(_SUBSET_BEFORE.search(before)),
+            start=start,
+        )
+        found.append((start, end, claim))
+
+    for m in TOLL.finditer(text, lo, hi):
+        qm = NUMBER.fullmatch(m.group("q"))
+        if qm is not None:
+            q = parse_match(qm, m.start("q"))
+            add(m.start(), m.end(), q, m.group("v") or "people", "killed", True)
+    for pattern in (OBJECT_KILLED, LEFT_DEAD, SUBJECT_KILLED):
+        for m in pattern.finditer(text, lo, hi):
+            qm = NUMBER.fullmatch(m.group("q"))
+            q = parse_match(qm, m.start("q")) if qm else None
+            if q is None or (q.value is not None and q.value >= 1_000_000):
+                continue
+            if re.match(r"\s+of\s+them\b", text[m.end("q") : m.end("q") + 9]):
+                continue
+            victims = m.group("v") or ""
+            if (
+                q.value is not None
+                and not victims
+                and pattern is not OBJECT_KILLED
+                and (1900 <= q.value <= 2100)
+            ):
+                continue
+            add(m.start(), m.end(), q, victims, m.group("verb"), False)
+    for m in SINGLE.finditer(text, lo, hi):
+        add(m.start(), m.end(), None, m.group("v"), m.group("verb"), False)
+    for m in ORDINAL.finditer(text, lo, hi):
+        add(m.start(), m.end(), None, "people", m.group("verb"), False)
+    for m in ENUMERATION.finditer(text, lo, hi):
+        n = _enumeration_count(m.group("np"))
+        q = Quantity(n, "exact", m.start(), m.end(), m.group("np")) if n else None
+        if q is not None:
+            add(m.start(), m.end(), q, m.group("np"), m.group("verb"), False)
+    found.sort(key=lambda t: t[0])
+    return [c for _, _, c in found]
+
+
+def _merged_key(key: str, keys: set[str]) -> str:
+    """'security' joins 'security/Pakistan' when that is the only sided variant."""
+    if "/" in key:
+        return key
+    sided = {k for k in keys if k.startswith(key + "/")}
+    return sided.pop() if len(sided) == 1 else key
+
+
+_QUAL_RANK = {"exact": 0, "approximately": 1, "over": 2, "at_least": 3}
+
+
+def _pick(claims: list[CasualtyClaim]) -> tuple[int | None, str, bool]:
+    """(value, qualifier, conflicting) for one victim group's claims, in text order."""
+    updates = [c for c in claims if c.is_update and c.killed is not None]
+    if updates:
+        c = updates[-1]
+        return c.killed, c.killed_qualifier or "exact", False
+    numeric = [c for c in claims if c.killed is not None]
+    if not numeric:
+        return None, "vague", False
+    values = {c.killed for c in numeric}
+    if len(values) == 1:
+        best = min(numeric, key=lambda c: _QUAL_RANK.get(c.killed_qualifier or "exact", 0))
+        return best.killed, best.killed_qualifier or "exact", False
+    sources = {c.source for c in numeric if c.source != "report"}
+    if len(sources) >= 2:
+        return min(values), "conflicting_claims", True  # type: ignore[type-var]
+    best = max(numeric, key=lambda c: c.killed or 0)
+    return best.killed, best.killed_qualifier or "exact", False
+
+
+def combine(claims: list[CasualtyClaim]) -> Fatalities:
+    """Incident totals from its claims (see the module docstring for the rules)."""
+    usable = [c for c in claims if not c.is_subset]
+    injured_vals = [c.injured for c in usable if c.injured is not None]
+    injured = min(injured_vals) if injured_vals else None
+    killers = [c for c in usable if c.killed is not None or c.killed_qualifier == "vague"]
+    if not killers:
+        return Fatalities(None, None, "unknown", injured)
+    # Opposing parties each claiming the other's losses: conflicting, never added up.
+    sides = {c.source: c.group_key.split("/")[1] for c in killers if "/" in c.group_key}
+    if len(set(sides.values())) >= 2 and len(sides) >= 2:
+        totals = []
+        open_ended = False
+        for src in sides:
+            own = [c for c in killers if c.source == src and c.killed is not None]
+            if own:
+                totals.append(sum(c.killed or 0 for c in own))
+                open_ended |= any(c.killed_qualifier in ("at_least", "over") for c in own)
+        if len(set(totals)) >= 2:
+            return Fatalities(
+                min(totals), None if open_ended else max(totals), "conflicting_claims", injured
+            )
+    groups: dict[str, list[CasualtyClaim]] = {}
+    for c in killers:
+        groups.setdefault(_merged_key(c.group_key, {k.group_key for k in killers}), []).append(c)
+    total = 0
+    quals: set[str] = set()
+    generic = None
+    conflict_range: tuple[int, int] | None = None
+    for key, members in groups.items():
+        value, qual, conflicting = _pick(members)
+        if conflicting:
+            vals = [c.killed for c in members if c.killed is not None]
+            conflict_range = (min(vals), max(vals))
+        if key.startswith("people"):
+            generic = (value, qual)
+            continue
+        if value is None:
+            quals.add("vague")
+            continue
+        total += value
+        quals.add(qual)
+    if conflict_range is not None:
+        return Fatalities(conflict_range[0], conflict_range[1], "conflicting_claims", injured)
+    if generic is not None and generic[0] is not None and generic[0] >= total:
+        total, quals = generic[0], {generic[1]}
+    elif generic is not None and generic[0] is None and total == 0:
+        quals.add("vague")
+    if total == 0:
+        return Fatalities(None, None, "vague" if "vague" in quals else "unknown", injured)
+    partly_vague = "vague" in quals
+    quals.discard("vague")
+    qual = max(quals or {"at_least"}, key=lambda q: _QUAL_RANK.get(q, 0))
+    if partly_vague:
+        qual = "at_least"
+    maximum = None if qual in ("at_least", "over") else total
+    return Fatalities(total, maximum, qual, injured)

@@ -1,0 +1,235 @@
+"""Candidate incidents: event clauses found, then merged into one record per event.
+
+Step 1 (`clauses.clauses`): every sentence (or, when it reports two events in two places,
+each half of it) that names a violent event, an arrest or a casualty figure becomes a
+clause with its own dates, places, actors, casualty claims and cues.
+
+Step 2 (`_merge`): clauses are read in order and attached to an earlier incident of the
+same article when they can describe the same event: compatible type, no conflicting
+explicit date, and related places (the same place, or one inside the other by the
+gazetteer hierarchy) -- or no place at all, in which case they continue the most recent
+story ("The explosion also injured 15 local civilians"). "In another development" starts
+a new record; "in the same district" borrows the places of the previous one.
+
+Step 3 (`incident_fields.finish`): types, totals, background and aggregate flags, country
+and the supporting quote.
+
+A clause without its own date takes the date of the story it continues (the last event
+date in the body), never a date from a caption. Every rule is about wording, never about a
+particular article.
+
+Standard library only; this module must not import Django.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ceasefire.news.analysis import Article, SentenceInfo
+from ceasefire.news.clauses import RECENT_DAYS, Clause, clauses, own_date
+from ceasefire.news.dates import DateMention
+from ceasefire.news.incident_fields import compatible_types, finish, hint
+from ceasefire.news.model import Incident, PlaceMatch
+from ceasefire.news.places import related
+
+#: How many earlier incidents a clause may be attached to (keeps merging linear).
+WINDOW = 6
+
+Story = tuple[date | None, bool]
+
+
+@dataclass(slots=True)
+class Draft:
+    """An incident while it is being assembled."""
+
+    clauses: list[Clause]
+    places: list[PlaceMatch]
+    hint: str
+    mention: DateMention | None = None
+    date: dt.date | None = None
+    date_end: dt.date | None = None
+    precision: str | None = None
+    basis: str = "no date in the text"
+    explicit: bool = False
+    inherited: bool = False
+    background: bool = False
+    aggregate: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _is_old(d: date | None, article: Article) -> bool:
+    anchor = article.ctx.anchor
+    return d is not None and anchor is not None and d < anchor - timedelta(days=RECENT_DAYS)
+
+
+def _date_draft(d: Draft, c: Clause, article: Article, story: Story) -> None:
+    """Set the draft's date (and the background flag it implies) from clause `c`."""
+    anchor = article.ctx.anchor
+    own = own_date(c)
+    d.background = c.background_cue is not None
+    if own is not None:
+        d.mention, d.explicit, d.inherited = own, True, False
+        d.date, d.date_end, d.precision, d.basis = own.date, own.date_end, own.precision, own.basis
+        if own.kind == "range":
+            d.aggregate = True
+        recent = own.date is not None and not _is_old(own.date, article)
+        if recent and c.background_cue is not None and c.background_cue > own.start:
+            d.background = False  # the cue is about a sub-clause, the date about the event
+        if _is_old(own.date, article) or own.past:
+            d.background = True
+        month = own.month_year
+        if (
+            month is not None
+            and anchor is not None
+            and ((month[0], month[1] or anchor.year) != (anchor.month, anchor.year))
+        ):
+            d.background = True
+        return
+    story_date, story_background = story
+    if c.discontinuity or story_date is None:
+        d.precision = None if c.discontinuity else d.precision
+        d.basis = "no date in the sentence"
+        return
+    d.date, d.precision, d.inherited = story_date, "day", True
+    d.basis = f"no date in the sentence; continues the story dated {story_date}"
+    d.background = d.background or story_background
+
+
+def _new_draft(c: Clause, article: Article, story: Story) -> Draft:
+    d = Draft([c], list(c.places), hint(c.text))
+    _date_draft(d, c, article, story)
+    d.aggregate = d.aggregate or c.aggregate_cue
+    return d
+
+
+def _sub_national(places: list[PlaceMatch]) -> list[PlaceMatch]:
+    return [p for p in places if p.kind != "country"]
+
+
+def _places_fit(d: Draft, c: Clause) -> bool | None:
+    """True: related places; False: unrelated gazetteer places; None: cannot tell."""
+    mine, theirs = _sub_national(d.places), _sub_national(c.places)
+    if not mine or not theirs:
+        return None
+    if any(related(a, b) for a in mine for b in theirs):
+        return True
+    resolved = all(p.place_id for p in mine) and all(p.place_id for p in theirs)
+    return False if resolved else None
+
+
+def _dates_fit(d: Draft, c: Clause) -> bool:
+    own = own_date(c)
+    if own is None:
+        return True
+    if c.background_cue is not None and not d.background:
+        return False  # "It came three months after another blast on November 11"
+    if not d.explicit or d.mention is None:
+        if d.inherited and own.date is not None and d.date is not None:
+            return own.date == d.date or (_overnight(own) and abs((own.date - d.date).days) <= 1)
+        return True
+    if own.date is not None and d.date is not None:
+        return own.date in (d.date, d.date_end)
+    if own.month_year is not None and d.mention.month_year is not None:
+        return own.month_year == d.mention.month_year
+    return own.text.lower() == d.mention.text.lower()
+
+
+def _overnight(dm: DateMention) -> bool:
+    return dm.kind == "relative" and dm.text.lower() == "overnight"
+
+
+def _same_day(d: Draft, c: Clause) -> bool:
+    own = own_date(c)
+    return own is not None and own.date is not None and d.explicit and own.date == d.date
+
+
+def _target(drafts: list[Draft], c: Clause) -> Draft | None:
+    """The earlier incident this clause continues, if any (see the module docstring)."""
+    ch = hint(c.text)
+    for age, d in enumerate(reversed(drafts[-WINDOW:])):
+        if c.discontinuity and age == 0:
+            continue
+        if not compatible_types(d.hint, ch) or not _dates_fit(d, c):
+            continue
+        if (c.aggregate_cue and not d.aggregate) or (
+            d.aggregate and not c.aggregate_cue and not c.anaphora
+        ):
+            continue
+        fit = _places_fit(d, c)
+        if fit is True:
+            return d
+        if fit is False:
+            continue
+        if not _sub_national(c.places):
+            if age == 0 or c.anaphora:
+                return d
+            if ch == d.hint and (
+                ch in ("arrest_or_prosecution", "hideout_dismantled") or _same_day(d, c)
+            ):
+                return d
+            continue
+        if not _sub_national(d.places):
+            if (ch == d.hint and ch != "weak") or ((ch == "weak" or c.anaphora) and age == 0):
+                return d
+        elif age == 0 or c.anaphora:
+            return d
+    return None
+
+
+def sets_story(info: SentenceInfo) -> bool:
+    """Whether a sentence's dates move the story on (captions, page date lines do not)."""
+    kind = info.sent.kind
+    if kind in ("caption", "embed_signature", "embed"):
+        return False
+    return not (kind == "headline" and len(info.sent.text) <= 60)
+
+
+def merge(article: Article, found: list[Clause]) -> list[Draft]:
+    """Step 2 (see the module docstring)."""
+    drafts: list[Draft] = []
+    story: Story = (None, False)
+    consumed = -1
+    for c in found:
+        idx = c.info.sent.index
+        for info in article.sentences[consumed + 1 : idx]:
+            if not sets_story(info):
+                continue
+            for dm in info.dates:
+                if dm.role == "event" and dm.precision == "day" and dm.date is not None:
+                    story = (dm.date, _is_old(dm.date, article))
+        consumed = max(consumed, idx)
+        if c.same_place:
+            prior = next((d for d in reversed(drafts) if _sub_national(d.places)), None)
+            if prior is not None:
+                c.places = [*c.places, *_sub_national(prior.places)]
+        target = _target(drafts, c)
+        if target is None:
+            target = _new_draft(c, article, story)
+            drafts.append(target)
+        else:
+            target.clauses.append(c)
+            target.places.extend(p for p in c.places if p not in target.places)
+            if target.hint == "weak":
+                target.hint = hint(c.text)
+            own = own_date(c)
+            if own is not None and _overnight(own) and target.inherited and target.date:
+                target.date_end = target.date + timedelta(days=1)  # "the overnight attack"
+            elif not target.explicit and own is not None and own.precision == "day":
+                _date_draft(target, c, article, story)
+        if target.date is not None and sets_story(c.info):
+            story = (target.date, target.background)
+    return drafts
+
+
+def incidents(article: Article) -> list[Incident]:
+    """All candidate incidents of an analysed article, in text order."""
+    drafts = merge(article, clauses(article))
+    out: list[Incident] = []
+    previous_type: str | None = None
+    for d in drafts:
+        inc = finish(d, article, previous_type)
+        previous_type = inc.incident_type
+        out.append(inc)
+    return out

@@ -1,0 +1,164 @@
+"""Trigger words and cue phrases for incidents, in one place so they can be read and tuned.
+
+The incident types are the canonical vocabulary of the news-dev set (README "Label
+vocabularies"). The rules that pick one type from these triggers live in `incidents.py`;
+this module only says which words signal what:
+
+* STRIKE: a strike, shelling or drone is named (the only way to `airstrike_or_shelling`:
+  "attribution literalism" means bare "explosions" or "attacks" never qualify);
+* MILITANT_STRONG: means typical of non-state attacks (suicide bomber, explosive-laden
+  vehicle, IED, gunmen, storming);
+* ATTACK: the bare word "attack", militant only when the attacker is not a state force;
+* CLASH, CROSS_BORDER, ARREST, HIDEOUT, DESTROY, OTHER_EVENT: the remaining types;
+* KILL_OR_HURT: casualty verbs that make a sentence an event sentence even without a type;
+* BACKGROUND, AGGREGATE, DISCONTINUITY, ANAPHORA: cues about how a sentence relates to
+  the story (earlier events, totals, "in another development", "the attack").
+
+Standard library only; this module must not import Django.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+STRIKE = re.compile(
+    r"\b(?:air\s*strikes?|airstrikes?|air\s+raids?|drone\s+(?:strikes?|attacks?)|"
+    r"drones?\b[^.;]{0,30}?\b(?:struck|strikes?|hit|targeted|attacked)|quadcopters?\s+(?:struck|attack\w*)|"
+    r"bombard(?:ment|ments|ed|ing)|aerial\s+bombardments?|shelling|shelled|artillery|"
+    r"mortars?|missiles?|rocket\s+(?:attacks?|fire)|rockets?\s+(?:hit|struck|fired)|"
+    r"precision\s+strikes?|strikes?\s+(?:on|against|targeting)|launch(?:ed|ing)\s+(?:air)?strikes|"
+    r"(?:israeli|pakistani|indian|russian|ukrainian|afghan|u\.s\.|american|us)\s+(?:air\s*)?strikes?|"
+    r"warplanes?|fighter\s+jets?\s+(?:struck|bombed|hit)|bombed|bombing\s+(?:raids?|campaign)|"
+    r"air\s+force\s+and\s+army\s+jointly|drone\s+strike)\b",
+    _I,
+)
+CROSS_BORDER = re.compile(
+    r"\b(?:cross-border\s+(?:firing|fire)|firing\s+across\s+the\s+border|"
+    r"exchanged?\s+(?:of\s+)?(?:heavy\s+)?fire\s+(?:along|across|at|on)\s+the\s+border|"
+    r"unprovoked\s+firing\s+(?:from\s+)?across\s+the\s+border)\b",
+    _I,
+)
+CLASH = re.compile(
+    r"\b(?:(?i:clash(?:es|ed)?|exchanges?\s+of\s+(?:heavy\s+)?fire|exchanged\s+fire|gun\s*battle|"
+    r"gunfight|fire\s*fight|firefight|fighting|skirmish(?:es)?|encounter|shoot-?out)|"
+    r"ground\s+engagements?|[Ii]ntelligence-based\s+operations?|"
+    r"(?i:offensives?|counter-?attacks?|crossfire)|"
+    r"(?:security|military|clearance|retaliatory|counter-terrorism|search)\s+operations?)\b",
+)
+MILITANT_STRONG = re.compile(
+    r"\b(?:suicide(?:-style)?\s+(?:attacks?|bomb(?:ing|er|ers)?|blasts?|attackers?|bombers?)|"
+    r"suicide\s+(?:truck\s+)?bombing|(?:vehicle|car|truck)[- ]borne|VBIED|IEDs?|"
+    r"improvised\s+explosive|explosive-laden|bomb\s+(?:blast|attack)|gunmen|gunman|"
+    r"gun\s+attack|ambush(?:ed)?|storm(?:ed|ing)?\s+(?:the|a)|attempt(?:ed|ing)?\s+to\s+storm|"
+    r"terrorists?\s+(?:attack\w*|carried|stormed|rammed|ram|opened|targeted)|"
+    r"terror(?:ist)?\s+attacks?|militants?\s+(?:attacked|stormed|ambushed|opened)|"
+    r"attackers\s+(?:targeted|attacked|stormed|opened)|opened\s+fire|murdered|massacred?|"
+    r"assassinat\w+|beheaded|abducted|kidnapped|grenade\s+attack|shot\s+dead|"
+    r"targeted\s+killing|suicide\s+bomber|bomber\s+(?:struck|detonated|blew)|"
+    r"detonated\s+himself|blew\s+himself\s+up|armed\s+attack)\b",
+    _I,
+)
+ATTACK = re.compile(r"\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|raid(?:s|ed)?)\b", _I)
+ARREST = re.compile(
+    r"\b(?:arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|detention|apprehend(?:ed|ing)?|nabbed|"
+    r"taken\s+into\s+custody|rounded\s+up|convicted|sentenced|indicted|prosecut\w+|"
+    r"charged\s+with|held\s+for\s+questioning|raided\s+the\s+(?:house|home|residence))\b",
+    _I,
+)
+HIDEOUT = re.compile(
+    r"\b(?:(?:hideouts?|safe\s+houses?|terrorist\s+camps?|training\s+camps?|networks?|cells?|"
+    r"dens?)\b[^.;]{0,60}\b(?:dismantled|destroyed|busted|demolished|unearthed|neutrali[sz]ed)|"
+    r"(?:dismantl\w+|bust(?:ed|ing)|demolish\w+|unearth\w+)\b[^.;]{0,40}\b"
+    r"(?:hideouts?|networks?|cells?|camps?))\b",
+    _I,
+)
+DESTROY = re.compile(
+    r"\bdestroy(?:ed|s|ing)?\s+(?:an?\s+|the\s+|[\w’']+\s+){0,2}(?:ammunition\s+)?"
+    r"(?:depots?|posts?|positions?|bunkers?|check\s*posts?|outposts?|bases?)\b",
+    _I,
+)
+OTHER_EVENT = re.compile(
+    r"\b(?:landmines?|land\s+mines?|mine\s+blast|triggered\s+a\s+(?:land)?mine|explosions?|"
+    r"blasts?|drone\s+incursions?|drones?\s+(?:were\s+)?(?:intercepted|downed|shot\s+down)|"
+    r"downed\s+(?:small\s+)?drones|exploded|detonation)\b",
+    _I,
+)
+KILL_OR_HURT = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|martyr(?:ed|ing|dom)|dead|died|deaths?|slain|murdered|"
+    r"injur(?:ed|ing|ies)|wounded|wounding|hurt|casualties|lost\s+(?:their\s+)?lives|"
+    r"death\s+toll)\b",
+    _I,
+)
+
+BACKGROUND = re.compile(
+    r"\b(?:earlier\s+this\s+(?:month|week|year)|last\s+(?:month|year)|previous(?:ly)?|"
+    r"another\s+(?:suicide\s+)?(?:attack|blast|bombing|explosion)|similar\s+(?:incidents?|attacks?)|"
+    r"deadliest\s+(?:since|in)|worst\s+(?:since|in)|(?:came|comes?|coming)\s+(?:less\s+than\s+)?"
+    r"(?:\w+\s+){0,3}(?:after|amid)|(?:days|weeks|months|years)\s+(?:ago|after|before|earlier)|"
+    r"since\s+the\s+(?:start|beginning|escalation|outbreak)|"
+    r"had\s+(?:launched|announced|carried\s+out|attacked|agreed|signed|declared|captured)|"
+    r"in\s+(?:19|20)\d\d|the\s+latest\s+attacks?\s+came|followed\s+the|in\s+response\s+to|"
+    r"amid\s+a\s+series|has\s+since|last\s+(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)|recent\s+(?:rounds?|months|years)|"
+    r"this\s+comes\s+after|were\s+captured\s+during|"
+    r"(?:days|weeks|months|years)\s+of\s+(?:\w+\s+)?(?:clashes|fighting|attacks|violence|war|"
+    r"conflict|skirmishes))\b",
+    _I,
+)
+AGGREGATE = re.compile(
+    r"\b(?:since\s+the\s+(?:start|beginning|launch|escalation|outbreak)|so\s+far|in\s+total|"
+    r"a\s+total\s+of|in\s+the\s+(?:last|past)\s+\d+\s+(?:days|weeks|months)|"
+    r"over\s+the\s+(?:last|past)|(?:various|several|different|multiple)\s+"
+    r"(?:operations|districts|attacks|places|locations|areas|violent\s+events)|"
+    r"(?:provinces|regions|states)\s+of\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)*,?\s+and\s+[A-Z][\w-]*|"
+    r"[A-Z][\w-]+\s+and\s+[A-Z][\w-]+\s+provinces|"
+    r"(?:northern|southern|eastern|western)\s+and\s+(?:northern|southern|eastern|western)|"
+    r"ongoing\s+(?:military\s+)?operation|at\s+least\s+\d+\s+(?:locations|targets|sites)|"
+    r"\d+\s+locations|continued\s+(?:rocket\s+)?attacks|a\s+series\s+of|months\s+of\s+attacks|"
+    r"between\s+[A-Z][a-z]+\s+\d{1,2}\s+and\s+[A-Z][a-z]+\s+\d{1,2}|"
+    r"in\s+recent\s+days|since\s+[A-Z][a-z]+\s+\d{1,2}|the\s+month\s+of|"
+    r"(?i:(?:intensified|stepped\s+up|escalated|continued|ongoing|renewed)\s+(?:its\s+|their\s+)?"
+    r"(?:offensives?|attacks|operations|strikes|shelling|campaign)))\b",
+)
+DISCONTINUITY = re.compile(
+    r"^\W*(?:in\s+(?:another|a\s+separate)\s+(?:important\s+)?(?:development|incident|attack)|"
+    r"separately|elsewhere|in\s+a\s+separate)\b",
+    _I,
+)
+ANAPHORA = re.compile(
+    r"^\W*(?:in\s+response|in\s+turn|in\s+retaliation)\b|"
+    r"\b(?:during|in)\s+the\s+(?:[\w-]+\s+){0,2}(?:counter-?attacks?|attack|operations?|clashes|"
+    r"fighting|assault|raid|crossfire)\b|"
+    r"^\W*(?:(?:when|as|after|before|during)\s+)?(?:(?:the|this|these|that)\s+(?:\w+\s+){0,2}"
+    r"(?:attack|attacks|blast|explosion|assault|bombing|incident|strike|strikes|raid|fighting|"
+    r"clashes|victims|casualties|bomber|attacker|attackers|assailants|militants|gunmen|dead|"
+    r"injured|wounded)|(?:the|these)\s+(?:fighting|clashes))\b",
+    _I,
+)
+SAME_PLACE = re.compile(
+    r"\b(?:in|at)\s+the\s+same\s+(?:district|area|city|town|province|region|village)\b", _I
+)
+REFERENTIAL = re.compile(
+    r"\b(?:of|into|after|behind|in|on|for|over)\s+the\s+(?:[\w’'-]+\s+){0,4}"
+    r"(?:attack|bombing|blast|explosion|assault)\b|\b(?:bombing|attack)\s+suspect\b|"
+    r"\bprobe\s+into\b",
+    _I,
+)
+STATE_ATTACKER = re.compile(
+    r"\b(?:israeli|pakistani|indian|russian|ukrainian|afghan|thai|cambodian|sudanese|"
+    r"colombian|congolese|american|u\.s\.)\s+(?:military\s+|army\s+|armed\s+forces\s+)?"
+    r"(?:attacks?|assaults?|operations?)\b|\b(?:attacks?|assaults?)\s+by\s+(?:the\s+)?"
+    r"(?:israeli|pakistani|indian|russian|afghan|thai|cambodian)\b",
+    _I,
+)
+#: Phrases about stopping violence: never an incident ("agreed to cease all fighting").
+CEASE = re.compile(
+    r"\b(?:cease(?:d)?\s+(?:all\s+)?(?:fighting|firing|hostilities|military\s+actions?)"
+    r"(?:\s+forever)?|cessation\s+of\s+hostilities|(?:a\s+)?(?:halt|end)\s+to\s+(?:the\s+)?"
+    r"(?:renewed\s+)?(?:fighting|hostilities|violence|war)|ended\s+(?:the\s+)?fighting|"
+    r"stop\s+(?:the\s+)?fighting|not\s+(?:to\s+)?(?:fire|initiate)[^.;]{0,60}|"
+    r"military\s+actions?\s+against\s+each\s+other|cross-border\s+hostilities)\b",
+    _I,
+)

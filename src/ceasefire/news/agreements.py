@@ -234,9 +234,13 @@ def _kind(text: str, article_has_truce: bool, peace_deal_near: bool) -> tuple[st
             continue
         if kind == "ceasefire_declared" and peace_deal_near and not re.search(TRUCE, text, _I):
             return None  # "agreed to cease fighting" inside a signed peace declaration
-        if kind == "other" and sub == "signing" and article_has_truce:
-            if re.search(r"\bsigned\s+the\s+(?:[\w-]+\s+)?agreement\b", text, _I):
-                return "ceasefire_declared", "declared"  # the agreement the text calls a truce
+        if (
+            kind == "other"
+            and sub == "signing"
+            and article_has_truce
+            and re.search(r"\bsigned\s+the\s+(?:[\w-]+\s+)?agreement\b", text, _I)
+        ):
+            return "ceasefire_declared", "declared"  # the agreement the text calls a truce
         return kind, sub
     return None
 
@@ -315,6 +319,7 @@ def agreement_events(article: Article) -> list[AgreementEvent]:
                 continue
             dates = [d for d in info.dates if lo <= d.start < hi]
             own = _own_date(dates)
+            precision: str | None
             if own is not None:
                 day, precision, basis = own.date, own.precision, own.basis
             else:

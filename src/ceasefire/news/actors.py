@@ -236,7 +236,7 @@ _TOKEN = re.compile(r"[\w'’./-]+")
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.replace("’", "'")).strip().lower()
+    return " ".join(s.replace("’", "'").lower().split())
 
 
 @lru_cache(maxsize=1)
@@ -266,8 +266,8 @@ def find_actors(text: str, lo: int, hi: int) -> list[ActorMatch]:
     out: list[ActorMatch] = []
     i = 0
     while i < len(toks):
-        first = _norm(text[toks[i][0] : toks[i][1]]).rstrip(".,")
-        bucket = index.get(first) or index.get(re.sub(r"'s$", "", first))
+        first = text[toks[i][0] : toks[i][1]].replace("’", "'").lower().rstrip(".,")
+        bucket = index.get(first) or (index.get(first[:-2]) if first.endswith("'s") else None)
         if not bucket:
             i += 1
             continue

@@ -38,6 +38,7 @@ from ceasefire.news.agreement_fields import mediators, parties, stated_by, venue
 from ceasefire.news.analysis import Article, SentenceInfo
 from ceasefire.news.dates import DateMention, iso
 from ceasefire.news.model import AgreementEvent, Span
+from ceasefire.news.text import stems
 
 _I = re.IGNORECASE
 TRUCE = r"(?:ceasefire|cease-fire|truce|cessation\s+of\s+hostilities|moratorium|armistice)"
@@ -217,6 +218,13 @@ _EVENT_BACKGROUND = re.compile(
     r"last\s+(?:week|month|year)|previous(?:ly)?|since\s+the|initially)\b",
     _I,
 )
+#: Cheap pre-check: a clause without any of these stems cannot match a rule.
+_KEYWORDS = stems(
+    "ceasefire|cease-fire|truce|hostilit|moratorium|armistice|talks|negotiat|dialogue|"
+    "meeting|summit|round|consultation|visit|travel|mediat|releas|freed|handed|"
+    "turned over|swap|sign|declar|suspen|violat|breach|open war|appeal|urg|call|reject|"
+    "propos|expir|laps|agree|mechanism|extend|prolong|renew|extension|collapse"
+)
 _PEACE_DEAL = re.compile(r"\bpeace\s+(?:declaration|deal|agreement|accord|treaty)\b", _I)
 
 
@@ -307,6 +315,8 @@ def agreement_events(article: Article) -> list[AgreementEvent]:
             continue
         near_deal = bool(_PEACE_DEAL.search(info.sent.text) or _PEACE_DEAL.search(prev_text))
         prev_text = info.sent.text
+        if not _KEYWORDS.search(info.sent.text):
+            continue
         for lo, hi in _clauses(info, text):
             ctext = text[lo:hi]
             found = _kind(ctext, has_truce, near_deal)

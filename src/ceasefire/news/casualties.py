@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from ceasefire.news.actors import DEMONYMS
 from ceasefire.news.model import CasualtyClaim
 from ceasefire.news.numbers import NUMBER, Quantity, parse_match
+from ceasefire.news.text import stems
 
 _SECURITY = (
     r"soldiers?|troops?|personnel|(?:police\s+)?officers?|policem[ae]n|police|cops?|constables?|"
@@ -101,6 +102,9 @@ ENUMERATION = re.compile(
     rf"\s+(?:were|have\s+been)\s+(?P<verb>killed|murdered|shot\s+dead|massacred)",
     re.IGNORECASE,
 )
+_ANY_TOLL = stems(
+    "kill|martyr|dead|died|death|slain|murder|execut|perish|massacr|lives|injur|wound|hurt"
+)
 _SUBSET_BEFORE = re.compile(r"(?i)\b(?:including|among\s+them|of\s+whom|among\s+the\s+dead)\s*$")
 _UPDATE_BEFORE = re.compile(r"(?i)\b(?:risen|rose|climbed|increased|revised|updated)\s+(?:to\s+)?$")
 
@@ -142,7 +146,8 @@ def claim_source(sentence: str) -> str:
 def group_key(victims: str) -> str:
     """A comparable victim-group key: category plus side ('security/Pakistan')."""
     low = victims.lower()
-    side = next((c for d, c in DEMONYMS.items() if re.search(rf"\b{d}\b", low)), "")
+    words = set(re.findall(r"[a-z]+", low))
+    side = next((c for d, c in DEMONYMS.items() if d in words), "")
     if "taliban" in low and not side:
         side = "Afghanistan" if "pakistani taliban" not in low else "TTP"
     head = low.split()[-1] if low.split() else ""
@@ -184,6 +189,8 @@ def find_claims(text: str, lo: int, hi: int, source: str) -> list[CasualtyClaim]
     that speaker as its source instead.
     """
     found: list[tuple[int, int, CasualtyClaim]] = []
+    if not _ANY_TOLL.search(text, lo, hi):
+        return []
 
     def add(
         start: int, end: int, q: Quantity | None, victims: str, verb: str, update: bool

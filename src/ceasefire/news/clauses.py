@@ -24,6 +24,7 @@ from ceasefire.news.analysis import Article, SentenceInfo
 from ceasefire.news.casualties import claim_source, find_claims
 from ceasefire.news.dates import DateMention
 from ceasefire.news.model import ActorMatch, CasualtyClaim, PlaceMatch
+from ceasefire.news.text import stems
 
 #: A dated event more than this many days before the anchor is background.
 RECENT_DAYS = 2
@@ -68,6 +69,18 @@ class Clause:
     same_place: bool
     background_cue: int | None
     aggregate_cue: bool
+
+
+#: Cheap pre-check: a sentence without any of these stems reports no incident.
+_EVENT_STEMS = stems(
+    "attack|kill|strike|drone|shell|artiller|mortar|missile|rocket|bomb|blast|explo|clash|"
+    "fire|fight|battle|skirmish|encounter|shoot|operation|offensive|suicide|ied|gunm|"
+    "ambush|storm|terror|murder|massacr|assassin|behead|abduct|kidnap|grenade|arrest|"
+    "detain|detention|apprehend|nabbed|custody|rounded|convict|sentenced|indict|prosecut|"
+    "charged|raid|hideout|dismantl|bust|demolish|unearth|destroy|mine|incursion|intercept|"
+    "downed|martyr|dead|died|death|slain|injur|wound|hurt|casualt|lives|assault|"
+    "quadcopter|warplane|jets|air force|executed|perish"
+)
 
 
 def without_cease(text: str) -> str:
@@ -127,7 +140,7 @@ def clauses(article: Article) -> list[Clause]:
     text = article.text
     out: list[Clause] = []
     for info in article.sentences:
-        if info.sent.kind == "embed_signature":
+        if info.sent.kind == "embed_signature" or not _EVENT_STEMS.search(info.sent.text):
             continue
         source = claim_source(info.sent.text)
         for lo, hi in _split_points(info, text):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ceasefire.news import lexicon as lx
@@ -57,6 +58,7 @@ def _attack_is_real(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def hint(text: str) -> str:
     """The type one clause suggests on its own, or 'weak' when it only has a casualty."""
     text = without_cease(text)

@@ -29,7 +29,7 @@ import re
 from ceasefire.news.agreement_fields import stated_by
 from ceasefire.news.analysis import Article
 from ceasefire.news.model import Obligation, Span
-from ceasefire.news.text import clean_fragment
+from ceasefire.news.text import clean_fragment, stems
 
 _I = re.IGNORECASE
 _OBJ = r"(?P<party>(?:the\s+)?[\w’'.-]+(?:\s+(?!to\b)[\w’'.-]+){0,11}?)"
@@ -136,6 +136,13 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+#: Cheap pre-check: a sentence without any of these stems cannot match a rule.
+_KEYWORDS = stems(
+    "agree|undert|commit|pledg|vow|promis|announce|offer|ready|willing|propos|reject|"
+    "refus|declin|turned down|call|urg|appeal|ask|expect|demand|must|negotiable|"
+    "unconditional|immediate|order|direct|instruct|warn|threat|if|obligation|includes|"
+    "exchange"
+)
 _THIRD_PARTY = re.compile(
     r"\b(?:UN|U\.N\.|United\s+Nations|UNAMA|Security\s+Council|Secretary-General|mission|"
     r"European\s+Union|EU|African\s+Union|OIC|ICRC|Red\s+Cross|Amnesty|Human\s+Rights\s+Watch|"
@@ -183,6 +190,8 @@ def obligations(article: Article) -> list[Obligation]:
         if info.sent.kind in ("caption", "embed_signature", "headline"):
             continue
         sentence = info.sent.text
+        if not _KEYWORDS.search(sentence):
+            continue
         base = info.sent.start
         named = sorted(
             [(f.place.start - base, f.place.name) for f in info.places if f.place.kind == "country"]

@@ -32,7 +32,7 @@ from importlib import resources
 from typing import Any
 
 from ceasefire.news.model import PlaceMatch
-from ceasefire.news.text import words
+from ceasefire.news.text import stems, words
 
 LOCATIVE_BEFORE = words(
     """in near at outside around across over into inside on of from to towards toward
@@ -95,6 +95,13 @@ _CONTEXT_PLACES = re.compile(
 )
 
 
+_CONTEXT_STEMS = stems(
+    "area|village|town|city|district|region|municipal|neighbo|locality|suburb|outskirts|tehsil|",
+    "valley|near|imambargah|mosque|masjid|hotel|base|airport|festival|universit|school|college|",
+    "market|bazaar|prison|jail|fort|cantonment|camp|church|temple|stadium|bridge|dam|court",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """A place match with its role in the sentence: `site`, `origin` or `destination`."""
@@ -103,27 +110,39 @@ class Found:
     role: str
 
 
+_TRAILERS = frozenset({"'", "’", "'s", "’s", ".", "s"})
+
+
 def _stopword(word: str) -> bool:
     return re.sub(r"['’]s?$", "", word).lower() in _STOP_CAPS
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", " ", s.replace("’", "'")).strip().lower()
+    return " ".join(s.replace("’", "'").lower().split())
+
+
+def _first_key(token: str) -> str:
+    """The index key of a first word: lower case, without a possessive or a final dot."""
+    key = token.replace("’", "'").lower()
+    if key.endswith("'s"):
+        key = key[:-2]
+    return key.rstrip(".'")
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> tuple[dict[str, list[dict[str, Any]]], int]:
-    """Alias key -> gazetteer records, and the longest alias in words (loaded once)."""
+def gazetteer() -> tuple[dict[str, list[dict[str, Any]]], dict[str, tuple[int, ...]]]:
+    """Alias key -> records, and first word -> alias lengths in words, longest first."""
     raw = resources.files("ceasefire.news").joinpath("gazetteer.json").read_text("utf-8")
     data = json.loads(raw)
     index: dict[str, list[dict[str, Any]]] = {}
-    longest = 1
+    lengths: dict[str, set[int]] = {}
     for rec in data["places"]:
         for alias in (rec["name"], *rec["aliases"]):
             key = _norm(alias)
             index.setdefault(key, []).append(rec)
-            longest = max(longest, len(key.split()))
-    return index, longest
+            words = key.split()
+            lengths.setdefault(_first_key(words[0]), set()).add(len(words))
+    return index, {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
 
 
 def by_name(name: str) -> dict[str, Any] | None:
@@ -204,17 +223,20 @@ def _role(text: str, lo: int, start: int, end: int | None = None) -> str:
 
 def find_places(text: str, lo: int, hi: int) -> list[Found]:
     """Gazetteer and context places in text[lo:hi], left to right, without overlaps."""
-    index, longest = gazetteer()
+    index, lengths = gazetteer()
     toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
     found: list[Found] = []
     i = 0
     while i < len(toks):
         s0 = toks[i][0]
-        if not text[s0].isupper():
+        sizes = lengths.get(_first_key(text[s0 : toks[i][1]])) if text[s0].isupper() else None
+        if not sizes:
             i += 1
             continue
         hit = None
-        for n in range(min(longest + 1, len(toks) - i), 0, -1):
+        for n in sizes:
+            if i + n > len(toks):
+                continue
             last = toks[i + n - 1]
             if any(not text[toks[k][1] : toks[k + 1][0]].isspace() for k in range(i, i + n - 1)):
                 continue
@@ -225,7 +247,7 @@ def find_places(text: str, lo: int, hi: int) -> list[Found]:
                 surface = text[s0:cand_end]
                 if not surface:
                     continue
-                if cand_end != e and not re.search(r"['’]s?$|\.$", text[cand_end:e]):
+                if cand_end != e and text[cand_end:e] not in _TRAILERS:
                     continue
                 for rec in index.get(_norm(surface), ()):
                     if _accept(rec, surface, text, lo, s0, cand_end, hi):
@@ -241,7 +263,8 @@ def find_places(text: str, lo: int, hi: int) -> list[Found]:
         rec, end, n = hit
         found.append(Found(_record_match(rec, text, s0, end), _role(text, lo, s0, end)))
         i += n
-    for m in _CONTEXT_PLACES.finditer(text, lo, hi):
+    contexts = _CONTEXT_PLACES.finditer(text, lo, hi) if _CONTEXT_STEMS.search(text, lo, hi) else ()
+    for m in contexts:
         group = next(g for g in "abcd" if m.group(g))
         s, e = m.span(group)
         words = [(w.start(), w.group()) for w in re.finditer(r"\S+", text[s:e])]

@@ -20,6 +20,30 @@ def words(spec: str) -> frozenset[str]:
     return frozenset(spec.split())
 
 
+class Stems:
+    """A fast pre-check: does a text contain any of these lower-case substrings?
+
+    Used before running a family of regular expressions: a plain substring test is much
+    cheaper than a case-insensitive alternation, and a sentence without any stem cannot
+    match any pattern of the family (the stems are a superset of their trigger words).
+    """
+
+    __slots__ = ("stems",)
+
+    def __init__(self, spec: str) -> None:
+        self.stems = tuple(s for s in spec.split("|") if s)
+
+    def search(self, text: str, lo: int = 0, hi: int | None = None) -> bool:
+        """True when text[lo:hi] contains a stem (case-insensitive)."""
+        low = text[lo:hi].lower()
+        return any(stem in low for stem in self.stems)
+
+
+def stems(*parts: str) -> Stems:
+    """Build a `Stems` pre-check from "|"-separated pieces."""
+    return Stems("".join(parts))
+
+
 #: Sentences longer than this are cut at a space: keeps every later regex cheap on
 #: pathological input (megabytes without punctuation) without losing offsets.
 MAX_SENTENCE = 1200

@@ -34,3 +34,40 @@ def api(client):
             return self
 
     return Api()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run `postgres` tests only against a real PostgreSQL server."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    skip = pytest.mark.skip(
+        reason="needs PostgreSQL (set CEASEFIRE_DATABASE_URL; see make test-postgres)"
+    )
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def unchanged(db):
+    """Assert that a block leaves every table and the log exactly as they were."""
+    from contextlib import contextmanager
+
+    from django.apps import apps
+
+    def snapshot():
+        return {
+            model._meta.label: model.objects.count()
+            for model in apps.get_models()
+            if model._meta.app_label in {"accounts", "agreements", "ledger"}
+        }
+
+    @contextmanager
+    def check():
+        before = snapshot()
+        yield
+        assert snapshot() == before
+
+    return check

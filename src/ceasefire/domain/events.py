@@ -35,7 +35,6 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
         "agreement.amended": "a new version of an agreement's text was adopted",
         "agreement_event.recorded": "a dated fact about an agreement was recorded",
         "talks_round.recorded": "a round of talks was recorded",
-        "checkpoint.published": "the log signed a checkpoint (recorded by the publisher)",
     }
 )
 

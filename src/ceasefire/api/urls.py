@@ -1,0 +1,57 @@
+"""The REST API under /api/v1/, its OpenAPI schema and browsable docs."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from ceasefire.accounts import api as accounts
+from ceasefire.agreements import api as agreements
+
+app_name = "api"
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("v1/me/", accounts.MeApi.as_view(), name="me"),
+    path("v1/tokens/", accounts.TokenListApi.as_view(), name="token-list"),
+    path(
+        "v1/tokens/<int:token_id>/revoke/", accounts.TokenRevokeApi.as_view(), name="token-revoke"
+    ),
+    path("v1/organisations/", accounts.OrganisationListApi.as_view(), name="organisation-list"),
+    path("v1/users/", accounts.UserListApi.as_view(), name="user-list"),
+    path("v1/users/<int:user_id>/role/", accounts.UserRoleApi.as_view(), name="user-role"),
+    path(
+        "v1/users/<int:user_id>/password/", accounts.UserPasswordApi.as_view(), name="user-password"
+    ),
+    path(
+        "v1/users/<int:user_id>/deactivate/",
+        accounts.UserDeactivateApi.as_view(),
+        name="user-deactivate",
+    ),
+    path("v1/agreements/", agreements.AgreementListApi.as_view(), name="agreement-list"),
+    path(
+        "v1/agreements/<int:agreement_id>/",
+        agreements.AgreementDetailApi.as_view(),
+        name="agreement-detail",
+    ),
+    path(
+        "v1/agreements/<int:agreement_id>/versions/",
+        agreements.VersionListApi.as_view(),
+        name="version-list",
+    ),
+    path(
+        "v1/agreements/<int:agreement_id>/versions/<int:number>/",
+        agreements.VersionDetailApi.as_view(),
+        name="version-detail",
+    ),
+    path(
+        "v1/agreements/<int:agreement_id>/events/",
+        agreements.EventListApi.as_view(),
+        name="event-list",
+    ),
+    path(
+        "v1/agreements/<int:agreement_id>/talks-rounds/",
+        agreements.TalksRoundListApi.as_view(),
+        name="talks-round-list",
+    ),
+]

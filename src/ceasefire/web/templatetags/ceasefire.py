@@ -1,0 +1,26 @@
+"""Template filters for domain values."""
+
+import base64
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def words(value: object) -> str:
+    """Show an enum value such as `in_force` as `in force`."""
+    return str(value).replace("_", " ")
+
+
+@register.filter
+def hexdigest(value: object) -> str:
+    """Show stored hash bytes as lower-case hex."""
+    return bytes(value).hex() if isinstance(value, bytes | memoryview | bytearray) else str(value)
+
+
+@register.filter
+def b64(value: object) -> str:
+    """Show stored hash bytes as standard base64, as checkpoints print roots."""
+    raw = bytes(value) if isinstance(value, bytes | memoryview | bytearray) else b""
+    return base64.b64encode(raw).decode()

@@ -92,22 +92,8 @@ def venue(info: SentenceInfo, lo: int, hi: int) -> str | None:
     return None
 
 
-def parties(info: SentenceInfo, lo: int, hi: int, article: Article) -> tuple[str, ...]:
-    """Countries and armed actors named in the clause; else the article's two main ones."""
-    found: list[str] = []
-    for f in info.places:
-        if lo <= f.place.start < hi and f.place.kind in _PARTY_KINDS:
-            found.append(f.place.name)
-    for a in info.actors:
-        if lo <= a.start < hi and a.kind in ("state_force", "non_state_armed", "government"):
-            found.append(a.side or a.name)
-    for m in re.finditer(r"\b([A-Z][a-z]+)\b", article.text[lo:hi]):
-        country = demonym_country(m.group(1))
-        if country:
-            found.append(country)
-    uniq = [x for i, x in enumerate(found) if x and x not in found[:i]]
-    if len(uniq) >= 2:
-        return tuple(uniq[:4])
+def article_parties(article: Article) -> tuple[str, ...]:
+    """The two countries or armed sides the article names most often (computed once)."""
     counts: Counter[str] = Counter()
     for s in article.sentences:
         for f in s.places:
@@ -117,5 +103,25 @@ def parties(info: SentenceInfo, lo: int, hi: int, article: Article) -> tuple[str
             if a.kind in ("state_force", "non_state_armed") and a.side:
                 rec = by_name(a.side)
                 counts[rec["name"] if rec else a.side] += 1
-    top = [name for name, _ in counts.most_common(2)]
-    return tuple(dict.fromkeys([*uniq, *top]))[:4]
+    return tuple(name for name, _ in counts.most_common(2))
+
+
+def parties(info: SentenceInfo, lo: int, hi: int, main: tuple[str, ...]) -> tuple[str, ...]:
+    """Countries and armed actors named in the clause; else the article's two main ones."""
+    found: list[str] = []
+    for f in info.places:
+        if lo <= f.place.start < hi and f.place.kind in _PARTY_KINDS:
+            found.append(f.place.name)
+    for a in info.actors:
+        if lo <= a.start < hi and a.kind in ("state_force", "non_state_armed", "government"):
+            found.append(a.side or a.name)
+    text = info.sent.text
+    base = info.sent.start
+    for m in re.finditer(r"\b([A-Z][a-z]+)\b", text[lo - base : hi - base]):
+        country = demonym_country(m.group(1))
+        if country:
+            found.append(country)
+    uniq = list(dict.fromkeys(x for x in found if x))
+    if len(uniq) >= 2:
+        return tuple(uniq[:4])
+    return tuple(dict.fromkeys([*uniq, *main]))[:4]

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ceasefire.news import lexicon as lx
-from ceasefire.news.agreement_fields import mediators, parties, stated_by, venue
+from ceasefire.news.agreement_fields import article_parties, mediators, parties, stated_by, venue
 from ceasefire.news.analysis import Article, SentenceInfo
 from ceasefire.news.dates import DateMention, iso
 from ceasefire.news.model import AgreementEvent, Span
@@ -309,6 +309,8 @@ def agreement_events(article: Article) -> list[AgreementEvent]:
     fallback = _fallback_date(article)
     anchor = article.ctx.anchor
     drafts: list[_Draft] = []
+    seen: set[tuple[str, str, str | None]] = set()
+    main_parties = article_parties(article)
     prev_text = ""
     for info in article.sentences:
         if info.sent.kind in ("caption", "embed_signature"):
@@ -360,7 +362,7 @@ def agreement_events(article: Article) -> list[AgreementEvent]:
                 date_precision=precision,
                 kind=kind,
                 place=venue(info, lo, hi),
-                parties=parties(info, lo, hi, article),
+                parties=parties(info, lo, hi, main_parties),
                 mediators=mediators(ctext, text),
                 status=status,
                 stated_by=stated_by(info.sent.text),
@@ -372,10 +374,8 @@ def agreement_events(article: Article) -> list[AgreementEvent]:
                 quote=Span(info.sent.start, info.sent.end, info.sent.text),
                 notes=f"{sub}; date: {basis}",
             )
-            same = next(
-                (d for d in drafts if (d.kind, d.sub, d.event.date) == (kind, sub, event.date)),
-                None,
-            )
-            if same is None:
+            key = (kind, sub, event.date)
+            if key not in seen:
+                seen.add(key)
                 drafts.append(_Draft(kind, sub, event))
     return [d.event for d in drafts]

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -175,13 +176,10 @@ class DateContext:
 
     def year_before(self, offset: int) -> int | None:
         """The last explicit year written before `offset`, else the first in the text."""
-        best = None
-        for pos, year in self.years:
-            if pos <= offset:
-                best = year
-        if best is None and self.years:
-            best = self.years[0][1]
-        return best
+        if not self.years:
+            return None
+        i = bisect_right(self.years, (offset, 10_000))
+        return self.years[i - 1][1] if i else self.years[0][1]
 
 
 def parse_iso(value: object) -> date | None:

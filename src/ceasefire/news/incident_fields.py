@@ -178,8 +178,10 @@ def finish(d: Draft, article: Article, previous: str | None) -> Incident:
     """Step 3: the Incident for a merged draft."""
     text = article.text
     places: list[PlaceMatch] = []
+    names: set[str] = set()
     for p in d.places:
-        if all(q.name != p.name for q in places):
+        if p.name not in names:
+            names.add(p.name)
             places.append(p)
     if any(p.kind != "country" for p in places):
         places = [p for p in places if p.kind != "country"]

@@ -84,3 +84,13 @@ def test_pure_cores_import_no_django():
             check=False,
         )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_models_and_migrations_agree(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    output = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=output)
+    assert "No changes detected" in output.getvalue()

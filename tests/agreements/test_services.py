@@ -237,3 +237,30 @@ def test_the_demo_loads_idempotently(people):
         AgreementVersion.objects.count(),
     ) == counts
     assert counts[1:] == (2, 3)
+
+
+def test_an_amendment_carries_its_adoption_day_and_cannot_predate_the_last(doha, people, unchanged):
+    assert [v.adopted_on for v in selectors.list_versions(doha)] == [
+        date(2025, 10, 19),
+        date(2025, 10, 30),
+    ]
+    with unchanged(), pytest.raises(InvalidInput, match="before version 2"):
+        services.amend_agreement(
+            actor=people["mediator.qatar"],
+            agreement=doha,
+            based_on_version=2,
+            text="",
+            change_note="x",
+            clauses=CLAUSES,
+            adopted_on=date(2025, 10, 29),
+        )
+    version = services.amend_agreement(
+        actor=people["mediator.qatar"],
+        agreement=doha,
+        based_on_version=2,
+        text="",
+        change_note="x",
+        clauses=CLAUSES,
+        adopted_on=date(2025, 11, 7),
+    )
+    assert version.adopted_on == date(2025, 11, 7)

@@ -101,6 +101,7 @@ class VersionListApi(APIView):
     class Input(serializers.Serializer[Any]):
         based_on_version = serializers.IntegerField(min_value=1)
         change_note = serializers.CharField(max_length=500)
+        adopted_on = serializers.DateField(required=False, allow_null=True, default=None)
         text = serializers.CharField(
             required=False, allow_blank=True, default="", max_length=100000
         )
@@ -122,6 +123,7 @@ class VersionListApi(APIView):
             based_on_version=data["based_on_version"],
             text=data["text"],
             change_note=data["change_note"],
+            adopted_on=data["adopted_on"],
             clauses=clause_drafts(data["clauses"]),
         )
         version = selectors.get_version(agreement, version.number)

@@ -63,6 +63,7 @@ class AgreementForm(forms.Form):
 class AmendForm(forms.Form):
     based_on_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     change_note = forms.CharField(max_length=500, help_text="what this amendment changes")
+    adopted_on = forms.DateField(required=False, widget=DateInput, help_text="empty = today")
     text = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 6}), label="Full text"
     )

@@ -68,6 +68,7 @@ class AgreementVersion(models.Model):
     number = models.PositiveIntegerField()
     text = models.TextField(blank=True)
     change_note = models.CharField(max_length=500, blank=True)
+    adopted_on = models.DateField(help_text="the day the parties adopted this text")
     content_sha256 = models.CharField(max_length=64)
     created_at = models.DateTimeField()
     created_by = models.ForeignKey(

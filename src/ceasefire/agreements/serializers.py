@@ -103,7 +103,15 @@ class VersionOut(serializers.ModelSerializer[AgreementVersion]):
 
     class Meta:
         model = AgreementVersion
-        fields = ["number", "text", "change_note", "content_sha256", "created_at", "clauses"]
+        fields = [
+            "number",
+            "text",
+            "change_note",
+            "adopted_on",
+            "content_sha256",
+            "created_at",
+            "clauses",
+        ]
 
 
 class MediatorOut(serializers.Serializer[Any]):

@@ -83,6 +83,7 @@ def _write_version(
     change_note: str,
     clauses: Sequence[ClauseDraft],
     actor: User,
+    adopted_on: date,
 ) -> AgreementVersion:
     parties = {p.code: p for p in agreement.parties.all()}
     check_clauses(clauses, parties=frozenset(parties))
@@ -91,6 +92,7 @@ def _write_version(
         number=number,
         text=text,
         change_note=change_note.strip(),
+        adopted_on=adopted_on,
         content_sha256=content_sha256(text, clauses),
         created_at=timezone.now(),
         created_by=actor,
@@ -160,6 +162,7 @@ def register_agreement(
         change_note="original text",
         clauses=clauses,
         actor=actor,
+        adopted_on=details.signed_on or timezone.now().date(),
     )
     record(
         actor=actor,
@@ -175,6 +178,7 @@ def register_agreement(
                 "parties": sorted(p.code for p in parties),
                 "mediators": [{"code": o.code, "role": role.value} for o, role in mediators],
                 "version": 1,
+                "adopted_on": version.adopted_on.isoformat(),
                 "content_sha256": version.content_sha256,
             },
         ),
@@ -191,6 +195,7 @@ def amend_agreement(
     text: str,
     change_note: str,
     clauses: Sequence[ClauseDraft],
+    adopted_on: date | None = None,
 ) -> AgreementVersion:
     """Adopt a new version of an agreement's text; earlier versions stay as they were."""
     require(actor.as_actor(), Action.AMEND_AGREEMENT, agreement=scope_of(agreement))
@@ -203,6 +208,13 @@ def amend_agreement(
         )
     if not change_note.strip():
         raise InvalidInput("say what the amendment changes", details={"field": "change_note"})
+    adopted_on = adopted_on or timezone.now().date()
+    previous = locked.versions.get(number=latest).adopted_on
+    if adopted_on < previous:
+        raise InvalidInput(
+            f"an amendment cannot be adopted before version {latest} ({previous.isoformat()})",
+            details={"field": "adopted_on"},
+        )
     version = _write_version(
         agreement=locked,
         number=latest + 1,
@@ -210,6 +222,7 @@ def amend_agreement(
         change_note=change_note,
         clauses=clauses,
         actor=actor,
+        adopted_on=adopted_on,
     )
     record(
         actor=actor,
@@ -219,6 +232,7 @@ def amend_agreement(
             {
                 "version": version.number,
                 "amends": latest,
+                "adopted_on": adopted_on.isoformat(),
                 "change_note": version.change_note,
                 "content_sha256": version.content_sha256,
             },

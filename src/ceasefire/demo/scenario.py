@@ -219,6 +219,7 @@ def load_doha(people: dict[str, User]) -> None:
         actor=turkiye,
         agreement=doha,
         based_on_version=1,
+        adopted_on=date(2025, 10, 30),
         text=doha.versions.get(number=1).text,
         change_note="Istanbul joint statement: ceasefire continues; monitoring and verification "
         "mechanism with a penalty on the violating party; conditions of both sides",

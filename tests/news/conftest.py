@@ -9,9 +9,15 @@ the root hook can read it; under pytest-django it does nothing.
 
 from __future__ import annotations
 
+import json
 import os
+from pathlib import Path
+from typing import Any
 
 import pytest
+
+#: The shared news-dev set; tests that need it skip when it is not on the machine.
+DEV_DIR = Path(os.environ.get("CEASEFIRE_NEWS_DEV", "/work/shared/data/news-dev"))
 
 _KEY = "DJANGO_SETTINGS_MODULE"
 
@@ -32,3 +38,12 @@ def pytest_configure(config: pytest.Config) -> None:
         settings.configure(
             DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
         )
+
+
+@pytest.fixture(scope="session")
+def dev_articles() -> list[dict[str, Any]]:
+    """The news-dev articles (skips when the shared data set is absent)."""
+    path = DEV_DIR / "articles.jsonl"
+    if not path.exists():
+        pytest.skip(f"news-dev set not found at {path} (set CEASEFIRE_NEWS_DEV)")
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]

@@ -89,8 +89,12 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "mechanism_agreed",
         "mechanism",
         re.compile(
-            r"\b(?:agreed|agree|decided|will)\s+to\s+(?:set\s+up|establish|create|form)\b[^;]{0,60}"
-            r"\b(?:mechanism|monitoring|verification|joint\s+committee|commission)",
+            r"\b(?:agreed|agree|decided|will)\b(?:\s+[\w,]+){0,3}?\s+to\s+(?:set\s+up|establish|"
+            r"create|form)\b[^;]{0,60}\b(?:mechanisms?|monitoring|verification|joint\s+committee|"
+            r"commission)|\bagreed?\s+(?:on|to)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}"
+            r"(?:mechanisms?|monitoring\s+(?:and\s+verification\s+)?(?:system|framework))|"
+            r"\b(?:decision|agreement)\s+to\s+(?:set\s+up|establish|create)\b[^;]{0,60}"
+            r"\b(?:mechanisms?|monitoring|verification|committee)",
             _I,
         ),
     ),

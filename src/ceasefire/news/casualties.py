@@ -306,8 +306,9 @@ def combine(claims: list[CasualtyClaim]) -> Fatalities:
                 min(totals), None if open_ended else max(totals), "conflicting_claims", injured
             )
     groups: dict[str, list[CasualtyClaim]] = {}
+    keys = {k.group_key for k in killers}
     for c in killers:
-        groups.setdefault(_merged_key(c.group_key, {k.group_key for k in killers}), []).append(c)
+        groups.setdefault(_merged_key(c.group_key, keys), []).append(c)
     total = 0
     quals: set[str] = set()
     generic = None

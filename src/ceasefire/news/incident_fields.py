@@ -144,10 +144,14 @@ def _quote(clauses: list[Clause], text: str) -> tuple[Span, tuple[Span, ...]]:
 
     best = max(clauses, key=lambda c: (score(c), -c.start))
     spans: list[Span] = []
+    seen: set[int] = set()
     for c in [best, *clauses]:
         s, e = c.info.sent.start, c.info.sent.end
-        if all(x.start != s for x in spans):
+        if s not in seen:
+            seen.add(s)
             spans.append(Span(s, e, text[s:e]))
+            if len(spans) == 7:
+                break
     return spans[0], tuple(spans[1:7])
 
 

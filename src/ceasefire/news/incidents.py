@@ -210,8 +210,8 @@ def merge(article: Article, found: list[Clause]) -> list[Draft]:
             drafts.append(target)
         else:
             target.clauses.append(c)
-            known = {(p.name, p.start) for p in target.places}
-            target.places.extend(p for p in c.places if (p.name, p.start) not in known)
+            known = {p.name for p in target.places}
+            target.places.extend(p for p in c.places if p.name not in known)
             if target.hint == "weak":
                 target.hint = hint(c.text)
             own = own_date(c)

@@ -267,3 +267,28 @@ def to_json(result: ArticleCandidates) -> dict[str, Any]:
     if result.error is not None:
         out["error"] = result.error
     return out
+
+
+def quote_problems(text: str, record: dict[str, Any]) -> list[str]:
+    """Checks an output record against its article: every quote, extra quote, place and
+    actor match must be exactly `text[start:end]`. Returns the problems (empty when sound).
+
+    The platform can run this before storing candidates; the tests run it on everything.
+    """
+    problems: list[str] = []
+    for section in ("incidents", "agreement_events", "obligations"):
+        for i, rec in enumerate(record.get(section, [])):
+            q, s, e = rec["quote"], rec["quote_start"], rec["quote_end"]
+            if not q or text[s:e] != q:
+                problems.append(f"{section}[{i}].quote {q!r:.60} at {s}:{e}")
+            for j, extra in enumerate(rec.get("extra_quotes", [])):
+                es, ee = rec["extra_quote_offsets"][j]
+                if text[es:ee] != extra:
+                    problems.append(f"{section}[{i}].extra_quotes[{j}] at {es}:{ee}")
+            for p in rec.get("matched_places", []):
+                if text[p["start"] : p["end"]] != p["matched_text"]:
+                    problems.append(f"{section}[{i}] place {p['matched_text']!r}")
+            for a in rec.get("normalised_actors", []):
+                if text[a["start"] : a["end"]] != a["matched_text"]:
+                    problems.append(f"{section}[{i}] actor {a['matched_text']!r}")
+    return problems

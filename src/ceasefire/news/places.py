@@ -62,6 +62,10 @@ _DESTINATION_BEFORE = re.compile(
     r"(?i)\b(?:taken|transferred|shifted|rushed|moved|brought|sent|evacuated|referred)\s+"
     r"(?:\w+\s+){0,2}to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$"
 )
+_GOVERNMENT_OBJECT = re.compile(
+    r"(?i)\b(?:blames?|blamed|accus(?:es|ed)|urg(?:es|ed)|warn(?:s|ed)|ask(?:s|ed)|press(?:es|ed)|"
+    r"told|tells|demand(?:s|ed)|call(?:s|ed)\s+on|gives|gave|sent\s+to|message\s+to)\s+$"
+)
 _BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+$|\bbetween\s+(?:\S+\s+){1,3}and\s+$")
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.&-]*")
@@ -196,8 +200,11 @@ def _accept(
             return False
     if _norm(rec["name"]) in CAPITALS:
         after = text[e : min(hi, e + 40)]
-        if _GOVERNMENT_VERB.match(after) or _BETWEEN_BEFORE.search(text[max(lo, s - 40) : s]):
+        before = text[max(lo, s - 40) : s]
+        if _GOVERNMENT_VERB.match(after) or _BETWEEN_BEFORE.search(before):
             return False
+        if _GOVERNMENT_OBJECT.search(before):
+            return False  # "Islamabad blames Kabul", "urged Kabul to"
         if re.match(r"\s+and\s+(?:Kabul|Islamabad|New Delhi|Moscow|Kyiv)\b", after):
             return False
     return True

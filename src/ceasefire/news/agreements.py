@@ -147,7 +147,7 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "other",
         "expiry",
         re.compile(
-            rf"\b(?:expir\w+|lapsed?)\b[^;]{{0,60}}{TRUCE}|{TRUCE}[^;]{{0,40}}expir\w+",
+            rf"\b(?:expir\w+|lapsed?)\b[^;]{{0,60}}{TRUCE}|{TRUCE}[^;]{{0,90}}expir\w+",
             _I,
         ),
     ),
@@ -168,7 +168,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         re.compile(
             rf"{TRUCE}[^;]{{0,80}}\b(?:agreed|declared|announced|signed|reached|brokered|"
             rf"took\s+effect|went\s+into\s+effect|came\s+into\s+(?:effect|force)|entered\s+into\s+force|"
-            rf"began|begins|implemented|mediated\s+by|ended\s+(?:the\s+)?fighting|has\s+been\s+signed)\b|"
+            rf"began|begins|implemented|mediated\s+by|ended\s+(?:the\s+)?fighting|has\s+been\s+signed|"
+            rf"took\s+shape|was\s+reached|was\s+agreed)\b|"
             rf"\b(?:agree[ds]?|agreed|declare[ds]?|declared|announce[ds]?|announced|sign(?:ed)?|reach(?:ed)?|"
             rf"enter\s+into|brokered|unilateral)\b[^;]{{0,60}}{TRUCE}|"
             rf"agreement\s+to\s+(?:cease|stop|halt)\s+(?:all\s+)?(?:firing|fighting|hostilities)|"
@@ -188,6 +189,10 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"\b(?:plans?|planned|will|to)\s+(?:travel|visit)\b[^;]{0,60}\b(?:peace|talks|mediat\w*|"
             r"ceasefire|agreement|push\s+for)|"
             r"\b(?:round|rounds)\s+of\s+(?:[\w-]+\s+){0,3}(?:talks|negotiations)\b|"
+            r"\b(?:locked|engaged)\s+in\s+(?:[\w-]+\s+)?(?:talks|negotiations)\b|"
+            r"\b(?:talks|negotiations)\s+(?:are|were|is)\s+(?:going\s+on|under\s*way|ongoing|"
+            r"continuing)\b|\b(?:next|follow-up)\s+(?:meeting|round)\b|"
+            r"\b(?:meeting|talks|round)\b[^;]{0,30}\bhosted\s+by\b|"
             r"\bto\s+begin\s+negotiations\b|\bpeace\s+talks\b",
             _I,
         ),
@@ -195,18 +200,24 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 )
 
 _NOT_AN_EVENT = re.compile(
-    r"\b(?:aims?\s+to|seeks?\s+to|meant\s+to|push(?:ing)?\s+for|in\s+a\s+(?:renewed\s+)?attempt|"
+    r"\b(?:complying\s+with|compl(?:y|ied)\s+with|(?:has|had|have)\s*[,“\"]*\s*(?:by\s+and\s+large\s+)?"
+    r"held|no\s+(?:major\s+)?incidents|aims?\s+to|seeks?\s+to|meant\s+to|push(?:ing)?\s+for|in\s+a\s+(?:renewed\s+)?attempt|"
     r"hope[sd]?|if\b|would\s+(?:only\s+)?hold|could\s+lead|objective\s+of|"
     r"(?:deal|agreement|ceasefire|truce)\s+includes)\b",
     _I,
 )
 _CLAUSE_SPLIT = re.compile(
     r",\s+(?=(?:coming|after|although|though|while|but|whereas)\b)|;\s+|\s+although\s+|"
-    r",\s+(?=and\s+to\s)|,\s+(?=with\s+(?:\w+\s+){1,3}(?:expected|due|scheduled|planned)\b)"
+    r",\s+(?=and\s+to\s)|,\s+(?=with\s+(?:\w+\s+){1,3}(?:expected|due|scheduled|planned)\b)|"
+    r",\s+(?=and\s+(?:a|an|the)\s)|\s+(?=which\s+(?:collapsed|broke\s+down|ended|expired|was\s+extended))"
 )
 _FAILED = re.compile(
     r"\b(?:fail(?:ed|s)?\s+to|without\s+(?:a\s+|any\s+)?(?:breakthrough|result|agreement|progress|"
     r"deal)|no\s+progress|ended\s+without|collapsed)\b",
+    _I,
+)
+_FUTURE_HELD = re.compile(
+    r"\b(?:will|would|to)\s+be\s+held\b|\b(?:will|would)\s+(?:take\s+place|meet|resume|continue)\b",
     _I,
 )
 _DEADLOCKED = re.compile(r"\b(?:deadlock\w*|stalemate|impasse|stalled)\b", _I)
@@ -291,6 +302,8 @@ def _status(kind: str, sub: str, text: str) -> str:
         return "failed"
     if kind == "talks_round" and _DEADLOCKED.search(text):
         return "deadlocked"
+    if _FUTURE_HELD.search(text):
+        return "planned"
     if _PLANNED.search(text) and not re.search(r"\b(?:held|concluded|took\s+place)\b", text, _I):
         return "planned"
     return "occurred"
@@ -335,6 +348,8 @@ def agreement_events(article: Article) -> list[AgreementEvent]:
                 continue
             dates = [d for d in info.dates if lo <= d.start < hi]
             own = _own_date(dates)
+            if own is not None and own.kind == "relative" and info.background:
+                own = None  # relative to events told as background: no day
             precision: str | None
             if own is not None:
                 day, precision, basis = own.date, own.precision, own.basis
@@ -352,7 +367,7 @@ def agreement_events(article: Article) -> list[AgreementEvent]:
             background = bool(_EVENT_BACKGROUND.search(ctext)) or (
                 not recent and bool(lx.BACKGROUND.search(ctext))
             )
-            if own is not None and own.past:
+            if (own is not None and own.past) or (own is None and info.background):
                 background = True
             if (
                 day is not None

@@ -10,6 +10,7 @@ Standard library only; this module must not import Django.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +31,7 @@ class SentenceInfo:
     places: tuple[Found, ...]
     actors: tuple[ActorMatch, ...]
     dateline: PlaceMatch | None
+    background: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +69,12 @@ def _dateline(sent: Sentence, text: str, first_in_line: bool) -> PlaceMatch | No
     )
 
 
-def analyse(article_id: str | None, text: str, pub_date: date | None) -> Article:
+def analyse(
+    article_id: str | None, text: str, pub_date: date | None, url: object = None
+) -> Article:
     """Segment and annotate `text` (see the module docstring)."""
     sents = sentences(text)
-    ctx = document_anchor(text, sents, pub_date)
+    ctx = document_anchor(text, sents, pub_date, url)
     infos: list[SentenceInfo] = []
     prev: date | None = None
     last_line = -1
@@ -88,9 +92,45 @@ def analyse(article_id: str | None, text: str, pub_date: date | None) -> Article
             places = [
                 f for f in places if f.place.end <= dateline.start or f.place.start >= dateline.end
             ]
-        infos.append(SentenceInfo(s, tuple(dates), tuple(places), tuple(actors), dateline))
+        earlier = infos[-1].background if infos else False
+        background = _narrative_background(s, dates, ctx, earlier)
+        infos.append(
+            SentenceInfo(s, tuple(dates), tuple(places), tuple(actors), dateline, background)
+        )
         last_line = s.line
     return Article(article_id, text, tuple(infos), ctx)
+
+
+_PAST_CUE = re.compile(
+    r"\b(?:ago|last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|previous(?:ly)?|"
+    r"had\s+(?:launched|announced|carried\s+out|attacked|agreed|signed|declared))\b",
+    re.IGNORECASE,
+)
+_CONTINUES = re.compile(
+    r"^\W*(?:(?:[\w’'-]+[\s,]+){0,5}?then\b|(?:after|following)\s+(?:further|more|these|those|"
+    r"that|this)\b|(?:it|they|this|these)\s+(?:also|then)\b)",
+    re.IGNORECASE,
+)
+
+
+def _narrative_background(
+    s: Sentence, dates: list[DateMention], ctx: DateContext, earlier: bool
+) -> bool:
+    """Whether a sentence tells earlier events: a past cue or an old date, or it goes on
+    ("… then …", "After further clashes …") from a sentence that did. A recent event date
+    ends the flashback."""
+    anchor = ctx.anchor
+    recent = False
+    for d in dates:
+        if d.role != "event":
+            continue
+        if d.past or (d.date is not None and anchor is not None and (anchor - d.date).days > 2):
+            return True
+        if d.date is not None and d.precision == "day" and d.kind != "relative":
+            recent = True
+    if _PAST_CUE.search(s.text):
+        return True
+    return earlier and not recent and bool(_CONTINUES.search(s.text))
 
 
 def article_fields(article: Mapping[str, object]) -> tuple[str | None, str, object]:

@@ -78,7 +78,7 @@ LEFT_DEAD = re.compile(
     re.IGNORECASE,
 )
 TOLL = re.compile(
-    rf"\bdeath\s+toll(?:\s+(?:among|of)\s+(?P<v>[\w\s-]{{1,40}}?))?\s+(?:has\s+|had\s+|have\s+)?"
+    rf"\b(?:death\s+)?toll(?:\s+(?:among|of)\s+(?P<v>[\w\s-]{{1,40}}?))?\s+(?:has\s+|had\s+|have\s+)?"
     rf"(?:now\s+)?(?:risen|rose|climbed|jumped|increased|reached|stands|stood|grown|gone\s+up)"
     rf"\s+(?:at\s+|to\s+)(?P<q>{_NUM})",
     re.IGNORECASE,

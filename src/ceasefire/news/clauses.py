@@ -31,10 +31,11 @@ RECENT_DAYS = 2
 
 _MODAL = re.compile(
     r"\b(?:if|should|must|would|could|may|might|vowed?|threat\w*|warn\w*|to\s+prevent|"
-    r"demand\w*|urg\w+|call(?:ed|s)?\s+(?:on|for)|not\s+be\s+used|aims?\s+to|seeks?\s+to)\b",
+    r"demand\w*|urg\w+|call(?:ed|s)?\s+(?:on|for)|not\s+be\s+used|aims?\s+to|seeks?\s+to|"
+    r"expects?|expected|for\s+example|such\s+as|wants?|evidence|in\s+case)\b",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+")
+_SPLIT = re.compile(r";\s+|,\s+(?:and|while|whereas|but|after|as|when)\s+")
 _EVENT_NOUN_AFTER = re.compile(
     r"^(?:\s+[\w’'-]+){0,2}\s+(?:bombing|attack|blast|suicide|imambargah|probe)", re.IGNORECASE
 )
@@ -88,15 +89,21 @@ def without_cease(text: str) -> str:
     return lx.CEASE.sub(lambda m: " " * len(m.group()), text)
 
 
-def is_event(text: str, claims: list[CasualtyClaim]) -> bool:
-    """Whether a clause reports an event (a trigger, or a casualty figure)."""
+def is_event(text: str, claims: list[CasualtyClaim], anchored: bool = False) -> bool:
+    """Whether a clause reports an event: a trigger or a casualty figure; a bare "attacks"
+    only when the clause also names a place or a date (`anchored`)."""
     text = without_cease(text)
     strong = any(p.search(text) for p in _TRIGGERS)
     if not strong and not claims and not lx.ATTACK.search(text):
         return False
     if not claims and _MODAL.search(text):
         return False
-    return strong or bool(claims) or bool(re.search(r"\b(?:killed|martyred|attacked)\b", text))
+    return (
+        strong
+        or bool(claims)
+        or bool(re.search(r"\b(?:killed|martyred|attacked)\b", text))
+        or anchored
+    )
 
 
 def _first_trigger(text: str, offset: int) -> int | None:
@@ -146,7 +153,11 @@ def clauses(article: Article) -> list[Clause]:
         for lo, hi in _split_points(info, text):
             ctext = text[lo:hi]
             claims = find_claims(text, lo, hi, source)
-            if not is_event(ctext, claims):
+            anchored = any(
+                f.role == "site" and f.place.kind != "country" and lo <= f.place.start < hi
+                for f in info.places
+            ) or any(d.role == "event" and lo <= d.start < hi for d in info.dates)
+            if not is_event(ctext, claims, anchored):
                 continue
             bg = lx.BACKGROUND.search(ctext)
             out.append(

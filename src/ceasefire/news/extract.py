@@ -35,7 +35,7 @@ def extract_article(article: Mapping[str, object]) -> ArticleCandidates:
         warnings.append(f"pub_date {raw_pub!r} is not an ISO date; treated as missing")
     if pub is None:
         warnings.append("no publication date: weekdays are resolved only against a page date")
-    analysed = analyse(aid, text, pub)
+    analysed = analyse(aid, text, pub, article.get("url"))
     return ArticleCandidates(
         id=aid,
         incidents=tuple(incidents(analysed)),

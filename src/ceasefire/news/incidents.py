@@ -69,6 +69,8 @@ def _date_draft(d: Draft, c: Clause, article: Article, story: Story) -> None:
     anchor = article.ctx.anchor
     own = own_date(c)
     d.background = c.background_cue is not None
+    if own is not None and own.kind == "relative" and c.info.background:
+        own = None  # "two days later" inside an account of earlier events: no anchor for it
     if own is not None:
         d.mention, d.explicit, d.inherited = own, True, False
         d.date, d.date_end, d.precision, d.basis = own.date, own.date_end, own.precision, own.basis
@@ -88,6 +90,10 @@ def _date_draft(d: Draft, c: Clause, article: Article, story: Story) -> None:
             d.background = True
         return
     story_date, story_background = story
+    if c.info.background:
+        d.background = True
+        d.basis = "no date in the sentence; continues an account of earlier events"
+        return
     if c.discontinuity or story_date is None:
         d.precision = None if c.discontinuity else d.precision
         d.basis = "no date in the sentence"
@@ -145,21 +151,32 @@ def _same_day(d: Draft, c: Clause) -> bool:
     return own is not None and own.date is not None and d.explicit and own.date == d.date
 
 
+def _eligible(d: Draft, c: Clause, ch: str) -> bool:
+    if not compatible_types(d.hint, ch) or not _dates_fit(d, c):
+        return False
+    return not (
+        (c.aggregate_cue and not d.aggregate)
+        or (d.aggregate and not c.aggregate_cue and not c.anaphora)
+    )
+
+
 def _target(drafts: list[Draft], c: Clause) -> Draft | None:
-    """The earlier incident this clause continues, if any (see the module docstring)."""
+    """The earlier incident this clause continues, if any (see the module docstring).
+
+    A draft whose places are related wins over a more recent one that merely does not
+    contradict the clause.
+    """
     ch = hint(c.text)
-    for age, d in enumerate(reversed(drafts[-WINDOW:])):
-        if c.discontinuity and age == 0:
-            continue
-        if not compatible_types(d.hint, ch) or not _dates_fit(d, c):
-            continue
-        if (c.aggregate_cue and not d.aggregate) or (
-            d.aggregate and not c.aggregate_cue and not c.anaphora
-        ):
-            continue
-        fit = _places_fit(d, c)
+    window = [
+        (age, d)
+        for age, d in enumerate(reversed(drafts[-WINDOW:]))
+        if not (c.discontinuity and age == 0) and _eligible(d, c, ch)
+    ]
+    fits = [(age, d, _places_fit(d, c)) for age, d in window]
+    for _age, d, fit in fits:
         if fit is True:
             return d
+    for age, d, fit in fits:
         if fit is False:
             continue
         if not _sub_national(c.places):

@@ -35,8 +35,10 @@ STRIKE = re.compile(
     _I,
 )
 CROSS_BORDER = re.compile(
-    r"\b(?:cross-border\s+(?:firing|fire)|firing\s+across\s+the\s+border|"
-    r"exchanged?\s+(?:of\s+)?(?:heavy\s+)?fire\s+(?:along|across|at|on)\s+the\s+border|"
+    r"\b(?:cross-border\s+(?:firing|fire|gunfire)|firing\s+across\s+the\s+border|"
+    r"(?:exchang\w*|traded)\s+(?:of\s+)?(?:heavy\s+)?(?:fire|gunfire|firing)\b[^.;]{0,50}?"
+    r"\b(?:border|frontier|line\s+of\s+control|LoC)\b|"
+    r"\b(?:border|frontier)\b[^.;]{0,40}?\bexchanges?\s+of\s+(?:heavy\s+)?fire|"
     r"unprovoked\s+firing\s+(?:from\s+)?across\s+the\s+border)\b",
     _I,
 )
@@ -49,6 +51,7 @@ CLASH = re.compile(
 )
 MILITANT_STRONG = re.compile(
     r"\b(?:suicide(?:-style)?\s+(?:attacks?|bomb(?:ing|er|ers)?|blasts?|attackers?|bombers?)|"
+    r"(?:suicide\s+)?(?:car|truck|vehicle)\s+bomb\w*|"
     r"suicide\s+(?:truck\s+)?bombing|(?:vehicle|car|truck)[- ]borne|VBIED|IEDs?|"
     r"improvised\s+explosive|explosive-laden|bomb\s+(?:blast|attack)|gunmen|gunman|"
     r"gun\s+attack|ambush(?:ed)?|storm(?:ed|ing)?\s+(?:the|a)|attempt(?:ed|ing)?\s+to\s+storm|"
@@ -159,6 +162,10 @@ CEASE = re.compile(
     r"(?:\s+forever)?|cessation\s+of\s+hostilities|(?:a\s+)?(?:halt|end)\s+to\s+(?:the\s+)?"
     r"(?:renewed\s+)?(?:fighting|hostilities|violence|war)|ended\s+(?:the\s+)?fighting|"
     r"stop\s+(?:the\s+)?fighting|not\s+(?:to\s+)?(?:fire|initiate)[^.;]{0,60}|"
-    r"military\s+actions?\s+against\s+each\s+other|cross-border\s+hostilities)\b",
+    r"military\s+actions?\s+against\s+each\s+other|cross-border\s+hostilities|"
+    r"moratorium\s+on\s+(?:[\w-]+\s+){0,4}(?:strikes|attacks)(?:\s+(?:on|against)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:infrastructure|facilities|targets))?|"
+    r"(?:halt|stop|suspend|pause|cease)\w*\s+(?:all\s+)?(?:[\w-]+\s+){0,2}(?:strikes|attacks|firing)"
+    r"(?:\s+(?:on|against)\s+(?:[\w-]+\s+){0,3}(?:infrastructure|facilities|targets))?)\b",
     _I,
 )

@@ -89,6 +89,19 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "demanded",
         re.compile(
+            r"\b(?:demand(?:ed|s)?|insist(?:ed|s)?)\s+that\s+(?P<party>(?:the\s+)?[\w’'.-]+"
+            r"(?:\s+[\w’'.-]+){0,4}?)\s+(?:must\s+|should\s+)?(?P<ob>[“\"]?[a-z][^.;]{3,200})"
+        ),
+    ),
+    (
+        "demanded",
+        re.compile(
+            r"\b(?:we\s+are\s+)?asking\s+(?P<party>them|\w+)\s+to\s+(?P<ob>[^.;]{3,200})", _I
+        ),
+    ),
+    (
+        "demanded",
+        re.compile(
             r"\b(?:non-negotiable|unconditional|immediate)\s+(?P<ob>withdrawal\s+of\s+(?:the\s+)?"
             r"(?P<party>[\w/’'-]+(?:\s+[\w/’'-]+){0,3}?)\s+from[^.;]{3,200})",
             _I,
@@ -103,10 +116,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "offered",
         re.compile(
-            r"\b(?P<party>[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+){0,3})\s+(?:remain\s+|remains\s+|"
-            r"is\s+|are\s+)?(?:offered\s+to|ready\s+to|willing\s+to)\s+(?P<ob>(?:help|support|mediate|"
-            r"host|facilitate|assist)[^.;]{0,200})",
-            _I,
+            r"\b(?P<party>[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+){0,3})\s+(?i:remains?\s+|is\s+|"
+            r"are\s+)?(?i:offered\s+to|ready\s+to|willing\s+to)\s+(?P<ob>(?i:help|support|mediate|"
+            r"host|facilitate|assist)[^.;]{0,200})"
         ),
     ),
     ("proposed", re.compile(r"\bpropos(?:ed|es)\s+(?P<ob>(?:that|to)\s+[^.;]{3,200})", _I)),

@@ -47,7 +47,9 @@ CAPITALS = words(
     baku yerevan bangkok kinshasa kigali khartoum ankara riyadh cairo doha"""
 )
 _GOVERNMENT_VERB = re.compile(
-    r"^(?:['’]s\s+(?!\w+\s+(?:district|area|outskirts|suburbs))|\s+(?:has|have|had|is|was|"
+    r"^(?:['’]s\s+(?!\w+\s+(?:district|area|outskirts|suburbs))|"
+    r"(?:\s+(?:then|also|later|now|again|repeatedly|immediately|quickly|swiftly|strongly))?"
+    r"\s+(?:has|have|had|is|was|"
     r"will|would|could|should|must|said|says|blames?|blamed|denies|denied|accused|accuses|"
     r"wants|warned|warns|insists|insisted|rejected|rejects|demanded|demands|responded|"
     r"launched|carried|destroyed|claimed|claims|confirmed|sent|approached|welcomed|expects|"

@@ -54,6 +54,12 @@ _ABBREVIATIONS = words(
     adm hon supt insp asi fig al"""
 )
 
+_COUNTRY_ABBREVIATIONS = frozenset({"u.s", "u.k", "u.n", "e.u"})
+#: Words that start a new sentence after "U.S." rather than continue a name ("U.S. Army").
+_SENTENCE_STARTS = words(
+    """The A An This That These Those He She It They We I But And However Meanwhile
+    Afghanistan Pakistan Israel Hamas Russia Ukraine India China Iran Officials Police"""
+)
 _BOUNDARY = re.compile(r"[.!?]+[\"”’)\]]*\s+")
 _NEXT_STARTS = re.compile(r"[\"“‘(\[]?[A-Z0-9¿¡]")
 _LINE = re.compile(r"[^\n]+")
@@ -130,7 +136,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if len(token) == 1 and text[i].isupper():
         return True  # an initial: "D.I. Khan", "U.S."
     if "." in token:
-        return True  # "u.s", "a.m", "d.i"
+        # "U.S. President" goes on; "... from the U.S. Afghanistan said ..." is a new sentence
+        nxt = re.match(r"\s+([A-Z][a-z]+)", text[dot + 1 : dot + 40])
+        return not (
+            token in _COUNTRY_ABBREVIATIONS and nxt is not None and nxt.group(1) in _SENTENCE_STARTS
+        )
     return token in _ABBREVIATIONS
 
 

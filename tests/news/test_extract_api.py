@@ -146,3 +146,64 @@ def test_package_does_not_import_django() -> None:
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _one(text: str, pub: str | None = "2025-11-02", url: str | None = None):
+    return extract_article({"id": "x", "text": text, "pub_date": pub, "url": url})
+
+
+def test_press_release_idioms_count_as_deaths() -> None:
+    text = (
+        "Security forces conducted an intelligence-based operation in the Datta Khel area of "
+        "North Waziristan on Saturday. After an intense exchange of fire, eight khwarij were "
+        "sent to hell. Two soldiers embraced shahadat."
+    )
+    (inc,) = _one(text).incidents
+    assert (inc.incident_type, inc.fatalities_min, inc.date) == ("armed_clash", 10, "2025-11-01")
+    assert inc.place_names == ("Datta Khel", "North Waziristan")
+
+
+def test_two_events_in_one_sentence_are_split() -> None:
+    text = (
+        "Israeli strikes killed at least 29 people across Gaza on Sunday, health officials said, "
+        "after Israel accused Hamas of attacking its troops in Rafah, killing two soldiers."
+    )
+    incs = _one(text, "2025-10-20").incidents
+    assert [(i.place_names, i.fatalities_min) for i in incs] == [(("Gaza",), 29), (("Rafah",), 2)]
+
+
+def test_account_of_earlier_events_is_background() -> None:
+    text = (
+        "Two weeks ago, the Taliban launched a border offensive.\n"
+        "Vowing a strong response, Islamabad then carried out strikes on hideouts in Khost.\n"
+        "On Saturday, militants attacked a checkpoint in Bannu, killing three policemen."
+    )
+    incs = _one(text).incidents
+    assert [(i.place_names, i.is_background) for i in incs if i.place_names] == [
+        (("Khost",), True),
+        (("Bannu",), False),
+    ]
+
+
+def test_compliance_statement_is_not_a_new_truce() -> None:
+    text = "The ceasefire has by and large held, the spokesman said on Saturday."
+    assert _one(text).agreement_events == ()
+
+
+def test_talks_breaking_down_and_a_broken_truce() -> None:
+    events = _one(
+        "Talks in Istanbul broke down without agreement on Friday. "
+        "The army accused the RSF of breaking the truce on Saturday."
+    ).agreement_events
+    assert [(e.kind, e.status, e.date) for e in events] == [
+        ("talks_round", "failed", "2025-10-31"),
+        ("statement_of_breach", "occurred", "2025-11-01"),
+    ]
+
+
+def test_url_date_anchors_weekdays_without_a_publication_date() -> None:
+    text = "A suicide bomber killed four people in Quetta on Friday."
+    (inc,) = _one(text, None, "https://example.org/news/2026/01/24/quetta-blast").incidents
+    assert inc.date == "2026-01-23"
+    (undated,) = _one(text, None, "https://example.org/news/quetta-blast").incidents
+    assert (undated.date, undated.date_precision) == (None, "day")

@@ -36,13 +36,15 @@ _MEDIATOR_PATTERNS = (
 )
 _SPEAKER_PATTERNS = (
     re.compile(
-        r",\s*(?:said|says|declared|wrote|added|announced)\s+(?P<s>[A-Z][^,.;:]{2,80}?)(?:\s+on\b|,|\.|$)"
+        r",\s*(?:said|says|declared|wrote|added|announced)\s+(?P<s>[A-Z][^,.;:]{2,80}?)(?:\s+on\b|"
+        r",|\.|$)"
     ),
     re.compile(r"[,”\"]\s*(?P<s>[A-Z][^,.;:“”\"]{2,80}?)\s+(?:said|says|wrote|added|declared)\b"),
     re.compile(r"\baccording\s+to\s+(?:the\s+)?(?P<s>[^,.;:]{3,80})"),
     re.compile(
         r"^\W*(?:[A-Z][\w’']*\s+){0,2}?(?P<s>[A-Z][\w.'’ -]{2,80}?)\s+"
-        r"(?:(?:on|late|early)\s+\w+\s+)?(?:said|says|announced|declared|stated|told|confirmed|warned)\b"
+        r"(?:(?:on|late|early)\s+\w+\s+)?(?:said|says|announced|declared|stated|told|confirmed|"
+        r"warned)\b"
     ),
 )
 _PARTY_KINDS = ("country",)

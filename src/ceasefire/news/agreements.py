@@ -80,6 +80,7 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "statement_of_breach",
         "breach",
         re.compile(
+            rf"\b(?:break(?:ing|s)?|broke|broken)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}{TRUCE}|"
             rf"\b(?:violat\w+|breach\w*)\s+(?:of\s+)?(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}"
             rf"(?:{TRUCE}|agreement|deal|accord)|{TRUCE}\s+(?:violations?|breach(?:es)?)",
             _I,
@@ -113,7 +114,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:releas\w+|freed|handed\s+over|turned\s+over|swap\w*)\b[^;]{0,80}"
             r"\b(?:soldiers|prisoners|hostages|detainees|captives|troops)\b|"
-            r"\b(?:soldiers|prisoners|hostages|detainees|captives)\b[^;]{0,40}\b(?:released|freed)\b|"
+            r"\b(?:soldiers|prisoners|hostages|detainees|captives)\b[^;]{0,40}\b(?:released|"
+            r"freed)\b|"
             r"\bhostages?\b[^;]{0,80}\bto\s+be\s+released",
             _I,
         ),
@@ -122,8 +124,11 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "other",
         "call",
         re.compile(
-            r"\b(?:call(?:ed|s)?\s+(?:on|for)|urg(?:ed|es|ing)|appeal(?:ed|s)?|appeal\s+to)\b[^;]{0,120}"
-            r"\b(?:restraint|calm|cease|ceasefire|de-?escalat\w*|dialogue|halt|end\s+the|stop)\b",
+            r"\b(?:call(?:ed|s)?\s+(?:on|for)|urg(?:ed|es|ing)|appeal(?:ed|s)?|"
+            r"appeal\s+to)\b[^;]{0,120}"
+            r"\b(?:restraint|calm|cease|ceasefire|truce|respect\s+(?:the\s+)?(?:truce|ceasefire|"
+            r"agreement|deal)|de-?escalat\w*|dialogue|halt|"
+            r"end\s+the|stop)\b",
             _I,
         ),
     ),
@@ -131,7 +136,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "other",
         "rejection",
         re.compile(
-            r"\breject(?:ed|s|ing)?\b[^;]{0,60}\b(?:proposal|plan|offer|demand|deal|truce|ceasefire)",
+            r"\breject(?:ed|s|ing)?\b[^;]{0,60}\b(?:proposal|plan|offer|demand|deal|truce|"
+            r"ceasefire)",
             _I,
         ),
     ),
@@ -139,7 +145,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "other",
         "proposal",
         re.compile(
-            rf"\bpropos(?:ed|es)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:plan|{TRUCE}|deal|initiative)",
+            rf"\bpropos(?:ed|es)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:plan|{TRUCE}|deal|"
+            rf"initiative)",
             _I,
         ),
     ),
@@ -156,7 +163,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "signing",
         re.compile(
             r"\b(?:sign(?:ed|s|ing)?|signature|initial(?:l)?ing)\b[^;]{0,60}\b(?:declaration|"
-            r"peace\s+(?:deal|agreement|accord|treaty)|accord|joint\s+statement|memorandum|document|"
+            r"peace\s+(?:deal|agreement|accord|treaty)|accord|joint\s+statement|memorandum|"
+            r"document|"
             r"treaty)|\b(?:declaration|peace\s+deal|joint\s+statement)\b[^;]{0,40}\bsigned\b|"
             r"\bsignature\s+expected",
             _I,
@@ -167,10 +175,13 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "declared",
         re.compile(
             rf"{TRUCE}[^;]{{0,80}}\b(?:agreed|declared|announced|signed|reached|brokered|"
-            rf"took\s+effect|went\s+into\s+effect|came\s+into\s+(?:effect|force)|entered\s+into\s+force|"
-            rf"began|begins|implemented|mediated\s+by|ended\s+(?:the\s+)?fighting|has\s+been\s+signed|"
+            rf"took\s+effect|takes?\s+effect|went\s+into\s+(?:effect|force)|"
+            rf"(?:came|come|comes)\s+into\s+(?:effect|force)|entered\s+into\s+force|"
+            rf"began|begins|implemented|mediated\s+by|ended\s+(?:the\s+)?fighting|"
+            rf"has\s+been\s+signed|"
             rf"took\s+shape|was\s+reached|was\s+agreed)\b|"
-            rf"\b(?:agree[ds]?|agreed|declare[ds]?|declared|announce[ds]?|announced|sign(?:ed)?|reach(?:ed)?|"
+            rf"\b(?:agree[ds]?|agreed|declare[ds]?|declared|announce[ds]?|announced|sign(?:ed)?|"
+            rf"reach(?:ed)?|"
             rf"enter\s+into|brokered|unilateral)\b[^;]{{0,60}}{TRUCE}|"
             rf"agreement\s+to\s+(?:cease|stop|halt)\s+(?:all\s+)?(?:firing|fighting|hostilities)|"
             rf"agreed\s+to\s+(?:cease|stop|halt)\s+(?:all\s+)?(?:firing|fighting|hostilities)",
@@ -183,13 +194,18 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:held|hold|holding|began|begin|started|concluded|resumed?|convened|attended)\b"
             r"[^;]{0,40}\b(?:talks|negotiations|dialogue|meeting|round|summit|consultations)\b|"
-            r"\b(?:talks|negotiations|round\s+of\s+(?:talks|negotiations)|meeting|summit)\b[^;]{0,60}"
-            r"\b(?:held|took\s+place|concluded|ended|failed|began|scheduled|planned|deferred|"
+            r"\b(?:talks|negotiations|round\s+of\s+(?:talks|negotiations)|meeting|"
+            r"summit)\b[^;]{0,60}"
+            r"\b(?:held|took\s+place|concluded|ended|failed|broke\s+down|collapsed|stalled|began|"
+            r"scheduled|planned|deferred|"
             r"postponed|will\s+(?:be\s+held|take\s+place|continue|resume)|set\s+to)\b|"
-            r"\b(?:plans?|planned|will|to)\s+(?:travel|visit)\b[^;]{0,60}\b(?:peace|talks|mediat\w*|"
+            r"\b(?:plans?|planned|will|to)\s+(?:travel|visit)\b[^;]{0,60}\b(?:peace|talks|"
+            r"mediat\w*|"
             r"ceasefire|agreement|push\s+for)|"
             r"\b(?:round|rounds)\s+of\s+(?:[\w-]+\s+){0,3}(?:talks|negotiations)\b|"
             r"\b(?:locked|engaged)\s+in\s+(?:[\w-]+\s+)?(?:talks|negotiations)\b|"
+            r"\b(?:arrived|travel\w*|visit\w*|met)\b[^;]{0,60}\bfor\s+(?:talks|negotiations|"
+            r"consultations)\b|\b(?:talks|negotiations)\s+(?:broke\s+down|collapsed|stalled)\b|"
             r"\b(?:talks|negotiations)\s+(?:are|were|is)\s+(?:going\s+on|under\s*way|ongoing|"
             r"continuing)\b|\b(?:next|follow-up)\s+(?:meeting|round)\b|"
             r"\b(?:meeting|talks|round)\b[^;]{0,30}\bhosted\s+by\b|"
@@ -200,8 +216,10 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 )
 
 _NOT_AN_EVENT = re.compile(
-    r"\b(?:complying\s+with|compl(?:y|ied)\s+with|(?:has|had|have)\s*[,“\"]*\s*(?:by\s+and\s+large\s+)?"
-    r"held|no\s+(?:major\s+)?incidents|aims?\s+to|seeks?\s+to|meant\s+to|push(?:ing)?\s+for|in\s+a\s+(?:renewed\s+)?attempt|"
+    r"\b(?:complying\s+with|compl(?:y|ied)\s+with|(?:has|had|"
+    r"have)\s*[,“\"]*\s*(?:by\s+and\s+large\s+)?"
+    r"held|no\s+(?:major\s+)?incidents|aims?\s+to|seeks?\s+to|meant\s+to|push(?:ing)?\s+for|"
+    r"in\s+a\s+(?:renewed\s+)?attempt|"
     r"hope[sd]?|if\b|would\s+(?:only\s+)?hold|could\s+lead|objective\s+of|"
     r"(?:deal|agreement|ceasefire|truce)\s+includes)\b",
     _I,
@@ -209,10 +227,12 @@ _NOT_AN_EVENT = re.compile(
 _CLAUSE_SPLIT = re.compile(
     r",\s+(?=(?:coming|after|although|though|while|but|whereas)\b)|;\s+|\s+although\s+|"
     r",\s+(?=and\s+to\s)|,\s+(?=with\s+(?:\w+\s+){1,3}(?:expected|due|scheduled|planned)\b)|"
-    r",\s+(?=and\s+(?:a|an|the)\s)|\s+(?=which\s+(?:collapsed|broke\s+down|ended|expired|was\s+extended))"
+    r",\s+(?=and\s+(?:a|an|the)\s)|\s+(?=which\s+(?:collapsed|broke\s+down|ended|expired|"
+    r"was\s+extended))"
 )
 _FAILED = re.compile(
-    r"\b(?:fail(?:ed|s)?\s+to|without\s+(?:a\s+|any\s+)?(?:breakthrough|result|agreement|progress|"
+    r"\b(?:fail(?:ed|s)?\s+to|broke\s+down|without\s+(?:a\s+|any\s+)?(?:breakthrough|result|"
+    r"agreement|progress|"
     r"deal)|no\s+progress|ended\s+without|collapsed)\b",
     _I,
 )

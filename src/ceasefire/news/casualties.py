@@ -51,7 +51,8 @@ _NUM = NUMBER.pattern
 
 _KILLED = (
     r"(?:killed|martyred|dead|died|slain|murdered|shot\s+dead|executed|perished|massacred|"
-    r"lost\s+(?:their\s+)?lives|embraced\s+martyrdom)"
+    r"lost\s+(?:their\s+)?lives|embraced\s+(?:martyrdom|shahadat)|sent\s+to\s+hell|"
+    r"neutrali[sz]ed|eliminated)"
 )
 _HURT = r"(?:injured|wounded|hurt|sustained\s+injuries)"
 _BE = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being)\s+)?"
@@ -67,18 +68,24 @@ SUBJECT_KILLED = re.compile(
 _ADJ_GREEDY = r"(?:(?!(?:were|was|and|in|on|at|of|who|had|have|has)\b)[A-Za-z'’-]+\s+){0,3}"
 OBJECT_KILLED = re.compile(
     rf"\b(?P<verb>killing|killed|kills?|martyring|martyred|claim(?:ed|ing)\s+the\s+lives\s+of|"
+    rf"neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|"
     rf"the\s+deaths?\s+of|injuring|injured|wounding|wounded|hurting)\s+"
     rf"(?:all\s+|a\s+further\s+|another\s+)?"
     rf"(?P<q>{_NUM})\s+(?:of\s+)?(?P<v>{_ADJ_GREEDY}{_VICTIM}\b)?",
     re.IGNORECASE,
 )
+LIVES = re.compile(
+    rf"\bclaim(?:ed|ing|s)?\s+(?P<q>{_NUM})\s+(?P<v>lives)\b(?P<verb>)", re.IGNORECASE
+)
 LEFT_DEAD = re.compile(
-    rf"\b(?:leaving|left|leaves|leave)\s+(?:a\s+further\s+|another\s+)?(?P<q>{_NUM})\s+(?:of\s+)?(?P<v>{_ADJ}{_VICTIM})?\s*"
+    rf"\b(?:leaving|left|leaves|leave)\s+(?:a\s+further\s+|"
+    rf"another\s+)?(?P<q>{_NUM})\s+(?:of\s+)?(?P<v>{_ADJ}{_VICTIM})?\s*"
     rf"(?:others?\s+)?(?P<verb>dead|killed|injured|wounded)\b",
     re.IGNORECASE,
 )
 TOLL = re.compile(
-    rf"\b(?:death\s+)?toll(?:\s+(?:among|of)\s+(?P<v>[\w\s-]{{1,40}}?))?\s+(?:has\s+|had\s+|have\s+)?"
+    rf"\b(?:death\s+)?toll(?:\s+(?:among|of)\s+(?P<v>[\w\s-]{{1,40}}?))?\s+(?:has\s+|had\s+|"
+    rf"have\s+)?"
     rf"(?:now\s+)?(?:risen|rose|climbed|jumped|increased|reached|stands|stood|grown|gone\s+up)"
     rf"\s+(?:at\s+|to\s+)(?P<q>{_NUM})",
     re.IGNORECASE,
@@ -104,6 +111,7 @@ ENUMERATION = re.compile(
 )
 _ANY_TOLL = stems(
     "kill|martyr|dead|died|death|slain|murder|execut|perish|massacr|lives|injur|wound|hurt"
+    "|hell|shahadat|neutrali|eliminat",
 )
 _SUBSET_BEFORE = re.compile(r"(?i)\b(?:including|among\s+them|of\s+whom|among\s+the\s+dead)\s*$")
 _UPDATE_BEFORE = re.compile(r"(?i)\b(?:risen|rose|climbed|increased|revised|updated)\s+(?:to\s+)?$")
@@ -222,7 +230,7 @@ def find_claims(text: str, lo: int, hi: int, source: str) -> list[CasualtyClaim]
         if qm is not None:
             q = parse_match(qm, m.start("q"))
             add(m.start(), m.end(), q, m.group("v") or "people", "killed", True)
-    for pattern in (OBJECT_KILLED, LEFT_DEAD, SUBJECT_KILLED):
+    for pattern in (OBJECT_KILLED, LIVES, LEFT_DEAD, SUBJECT_KILLED):
         for m in pattern.finditer(text, lo, hi):
             qm = NUMBER.fullmatch(m.group("q"))
             q = parse_match(qm, m.start("q")) if qm else None
@@ -238,7 +246,7 @@ def find_claims(text: str, lo: int, hi: int, source: str) -> list[CasualtyClaim]
                 and (1900 <= q.value <= 2100)
             ):
                 continue
-            add(m.start(), m.end(), q, victims, m.group("verb"), False)
+            add(m.start(), m.end(), q, victims, m.group("verb") or "killed", False)
     for m in SINGLE.finditer(text, lo, hi):
         add(m.start(), m.end(), None, m.group("v"), m.group("verb"), False)
     for m in ORDINAL.finditer(text, lo, hi):

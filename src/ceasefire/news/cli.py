@@ -102,7 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     started = time.perf_counter()
     try:
-        src: IO[bytes] = sys.stdin.buffer if args.src == "-" else open(args.src, "rb")  # noqa: SIM115
+        src: IO[bytes] = (
+            sys.stdin.buffer if args.src == "-" else open(args.src, "rb")  # noqa: SIM115
+        )
     except OSError as exc:
         print(f"ceasefire extract: cannot read {args.src}: {exc.strerror}", file=sys.stderr)
         return 2

@@ -25,11 +25,14 @@ _I = re.IGNORECASE
 
 STRIKE = re.compile(
     r"\b(?:air\s*strikes?|airstrikes?|air\s+raids?|drone\s+(?:strikes?|attacks?)|"
-    r"drones?\b[^.;]{0,30}?\b(?:struck|strikes?|hit|targeted|attacked)|quadcopters?\s+(?:struck|attack\w*)|"
+    r"drones?\b[^.;]{0,30}?\b(?:struck|strikes?|hit|targeted|attacked)|quadcopters?\s+(?:struck|"
+    r"attack\w*)|"
     r"bombard(?:ment|ments|ed|ing)|aerial\s+bombardments?|shelling|shelled|artillery|"
     r"mortars?|missiles?|rocket\s+(?:attacks?|fire)|rockets?\s+(?:hit|struck|fired)|"
-    r"precision\s+strikes?|strikes?\s+(?:on|against|targeting)|launch(?:ed|ing)\s+(?:air)?strikes|"
-    r"(?:israeli|pakistani|indian|russian|ukrainian|afghan|u\.s\.|american|us)\s+(?:air\s*)?strikes?|"
+    r"precision\s+strikes?|fired\s+(?:\w+\s+){0,2}(?:rockets?|missiles?|mortars?|shells?)|"
+    r"strikes?\s+(?:on|against|targeting)|launch(?:ed|ing)\s+(?:air)?strikes|"
+    r"(?:israeli|pakistani|indian|russian|ukrainian|afghan|u\.s\.|american|"
+    r"us)\s+(?:air\s*)?strikes?|"
     r"warplanes?|fighter\s+jets?\s+(?:struck|bombed|hit)|bombed|bombing\s+(?:raids?|campaign)|"
     r"air\s+force\s+and\s+army\s+jointly|drone\s+strike)\b",
     _I,
@@ -46,7 +49,9 @@ CLASH = re.compile(
     r"\b(?:(?i:clash(?:es|ed)?|exchanges?\s+of\s+(?:heavy\s+)?fire|exchanged\s+fire|gun\s*battle|"
     r"gunfight|fire\s*fight|firefight|fighting|skirmish(?:es)?|encounter|shoot-?out)|"
     r"ground\s+engagements?|[Ii]ntelligence-based\s+operations?|"
-    r"(?i:offensives?|counter-?attacks?|crossfire)|"
+    r"(?i:offensives?|counter-?attacks?|crossfire|(?:seized|captured|took\s+control\s+of|"
+    r"overran)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|area|district|positions?|posts?|base|hill))|"
     r"(?:security|military|clearance|retaliatory|counter-terrorism|search)\s+operations?)\b",
 )
 MILITANT_STRONG = re.compile(
@@ -97,7 +102,8 @@ KILL_OR_HURT = re.compile(
 
 BACKGROUND = re.compile(
     r"\b(?:earlier\s+this\s+(?:month|week|year)|last\s+(?:month|year)|previous(?:ly)?|"
-    r"another\s+(?:suicide\s+)?(?:attack|blast|bombing|explosion)|similar\s+(?:incidents?|attacks?)|"
+    r"another\s+(?:suicide\s+)?(?:attack|blast|bombing|explosion)|similar\s+(?:incidents?|"
+    r"attacks?)|"
     r"deadliest\s+(?:since|in)|worst\s+(?:since|in)|(?:came|comes?|coming)\s+(?:less\s+than\s+)?"
     r"(?:\w+\s+){0,3}(?:after|amid)|(?:days|weeks|months|years)\s+(?:ago|after|before|earlier)|"
     r"since\s+the\s+(?:start|beginning|escalation|outbreak)|"
@@ -163,9 +169,11 @@ CEASE = re.compile(
     r"(?:renewed\s+)?(?:fighting|hostilities|violence|war)|ended\s+(?:the\s+)?fighting|"
     r"stop\s+(?:the\s+)?fighting|not\s+(?:to\s+)?(?:fire|initiate)[^.;]{0,60}|"
     r"military\s+actions?\s+against\s+each\s+other|cross-border\s+hostilities|"
-    r"moratorium\s+on\s+(?:[\w-]+\s+){0,4}(?:strikes|attacks)(?:\s+(?:on|against)\s+(?:[\w-]+\s+){0,3}"
+    r"moratorium\s+on\s+(?:[\w-]+\s+){0,4}(?:strikes|attacks)(?:\s+(?:on|"
+    r"against)\s+(?:[\w-]+\s+){0,3}"
     r"(?:infrastructure|facilities|targets))?|"
-    r"(?:halt|stop|suspend|pause|cease)\w*\s+(?:all\s+)?(?:[\w-]+\s+){0,2}(?:strikes|attacks|firing)"
+    r"(?:halt|stop|suspend|pause|cease)\w*\s+(?:all\s+)?(?:[\w-]+\s+){0,2}(?:strikes|attacks|"
+    r"firing)"
     r"(?:\s+(?:on|against)\s+(?:[\w-]+\s+){0,3}(?:infrastructure|facilities|targets))?)\b",
     _I,
 )

@@ -47,16 +47,19 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "conditional_warning",
         re.compile(
-            r"\bif\s+(?P<party>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?)\s+(?:does\s+not|do\s+not|doesn't|"
+            r"\bif\s+(?P<party>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?)\s+(?:does\s+not|do\s+not|"
+            r"doesn't|"
             r"fails?\s+to|keeps?|continues?)\s+(?P<ob>[^.;]{3,200}?),?\s+(?:[A-Z][\w ]{1,40}\s+)?"
-            r"(?:will|would|may|could)\s+(?:consider|be\s+forced|withdraw|respond|retaliate|return)",
+            r"(?:will|would|may|could)\s+(?:consider|be\s+forced|withdraw|respond|retaliate|"
+            r"return)",
             _I,
         ),
     ),
     (
         "conditional_warning",
         re.compile(
-            r"\b(?:warn\w*|threaten\w*)\s+(?:that\s+)?(?:it|they|the\s+\w+)?\s*(?:may|might|will|would|"
+            r"\b(?:warn\w*|threaten\w*)\s+(?:that\s+)?(?:it|they|the\s+\w+)?\s*(?:may|might|will|"
+            r"would|"
             r"could)\s+(?P<ob>withdraw[^.;]{3,200})",
             _I,
         ),
@@ -110,13 +113,15 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "demanded",
         re.compile(
-            r"\b(?P<party>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+must\s+(?!not\s+be\b)(?P<ob>[^.;]{3,200})"
+            r"\b(?P<party>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+must\s+(?!not\s+be\b)"
+            r"(?P<ob>[^.;]{3,200})"
         ),
     ),
     (
         "offered",
         re.compile(
-            r"\b(?P<party>[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+){0,3})\s+(?i:remains?\s+|is\s+|"
+            r"\b(?P<party>[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+){0,3})\s+(?i:remains?\s+|"
+            r"is\s+|"
             r"are\s+)?(?i:offered\s+to|ready\s+to|willing\s+to)\s+(?P<ob>(?i:help|support|mediate|"
             r"host|facilitate|assist)[^.;]{0,200})"
         ),
@@ -125,14 +130,17 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "pledged",
         re.compile(
-            r"\b(?P<party>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+(?:has\s+)?(?:pledged|vowed|promised|"
-            r"remains\s+[“\"]?committed|is\s+[“\"]?committed|reaffirmed\s+(?:its\s+)?commitment)\s+to\s+(?P<ob>[^.;]{3,200})",
+            r"\b(?P<party>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+(?:has\s+)?(?:pledged|vowed|"
+            r"promised|"
+            r"remains\s+[“\"]?committed|is\s+[“\"]?committed|"
+            r"reaffirmed\s+(?:its\s+)?commitment)\s+to\s+(?P<ob>[^.;]{3,200})",
         ),
     ),
     (
         "pledged",
         re.compile(
-            r"\b(?P<party>I|we)\s+announce\s+(?P<ob>an?\s+(?:[\w-]+\s+){0,3}(?:ceasefire|truce)[^.;]{0,200})",
+            r"\b(?P<party>I|we)\s+announce\s+(?P<ob>an?\s+(?:[\w-]+\s+){0,3}(?:ceasefire|"
+            r"truce)[^.;]{0,200})",
             _I,
         ),
     ),
@@ -141,7 +149,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:agreed|agree|undertake|undertook|commit)\s+(?P<ob>(?:not\s+)?to\s+[^.;]{3,200})|"
             r"\bit\s+was\s+(?:also\s+)?agreed\s+that\s+(?P<ob2>[^.;]{3,200})|"
-            r"\bagreement\s+(?P<ob3>to\s+(?:cease|stop|halt|withdraw|release|exchange)[^.;]{3,200})|"
+            r"\bagreement\s+(?P<ob3>to\s+(?:cease|stop|halt|withdraw|release|"
+            r"exchange)[^.;]{3,200})|"
             r"\b(?:deal|agreement|declaration|ceasefire\s+deal)\s+includes\s+(?P<ob4>[^.;]{3,200})|"
             r"\bin\s+exchange,\s+(?P<party>[A-Z][\w’'-]+)\s+will\s+(?P<ob5>[^.;]{3,200})",
             _I,

@@ -270,7 +270,13 @@ class _Draft:
     event: AgreementEvent
 
 
+_TRUCE_TALKS = re.compile(
+    rf"{TRUCE}\s+(?:talks|negotiations|proposals?|plans?|efforts?|bid|deal\s+talks|mediators?)", _I
+)
+
+
 def _kind(text: str, article_has_truce: bool, peace_deal_near: bool) -> tuple[str, str] | None:
+    text = _TRUCE_TALKS.sub(lambda m: "talks" + " " * (len(m.group()) - 5), text)
     for kind, sub, pattern in RULES:
         m = pattern.search(text)
         if m is None:

@@ -71,7 +71,7 @@ OBJECT_KILLED = re.compile(
     rf"neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|"
     rf"the\s+deaths?\s+of|injuring|injured|wounding|wounded|hurting)\s+"
     rf"(?:all\s+|a\s+further\s+|another\s+)?"
-    rf"(?P<q>{_NUM})\s+(?:of\s+)?(?P<v>{_ADJ_GREEDY}{_VICTIM}\b)?",
+    rf"(?P<q>{_NUM})(?:\s+(?:of\s+)?(?P<v>{_ADJ_GREEDY}{_VICTIM}\b))?",
     re.IGNORECASE,
 )
 LIVES = re.compile(
@@ -95,6 +95,11 @@ SINGLE = re.compile(
     r"sub-inspector|inspector|child|man|woman|civilian|boy|girl|person|militant|attacker|guard|"
     r"worker|journalist|commander))\s+(?:was\s+|has\s+been\s+)?(?P<verb>killed|martyred|"
     r"shot\s+dead|murdered|injured|wounded|sustained\s+injuries)",
+    re.IGNORECASE,
+)
+_LEADING_SINGLE = re.compile(
+    r"\b(?:an?|one)\s+(?P<v>(?:[A-Za-z-]+\s+)?(?:soldier|policeman|officer|constable|child|man|"
+    r"woman|civilian|boy|girl|militant|attacker|guard|worker|journalist|commander))\s+and\s+$",
     re.IGNORECASE,
 )
 ORDINAL = re.compile(
@@ -247,6 +252,10 @@ def find_claims(text: str, lo: int, hi: int, source: str) -> list[CasualtyClaim]
             ):
                 continue
             add(m.start(), m.end(), q, victims, m.group("verb") or "killed", False)
+            if pattern is SUBJECT_KILLED:
+                lead = _LEADING_SINGLE.search(text, max(lo, m.start() - 60), m.start())
+                if lead is not None:  # "a soldier and two civilians were killed"
+                    add(lead.start(), lead.end(), None, lead.group("v"), m.group("verb"), False)
     for m in SINGLE.finditer(text, lo, hi):
         add(m.start(), m.end(), None, m.group("v"), m.group("verb"), False)
     for m in ORDINAL.finditer(text, lo, hi):

@@ -72,6 +72,8 @@ def hint(text: str) -> str:
         return "airstrike_or_shelling"
     if lx.DESTROY.search(text) and not lx.MILITANT_STRONG.search(text):
         return "other"
+    if lx.STATE_FORCES_ATTACK.search(text):
+        return "armed_clash"  # "Afghan forces attacked border posts", "troops opened fire"
     if lx.MILITANT_STRONG.search(text):
         return "militant_attack"
     if lx.CLASH.search(text):

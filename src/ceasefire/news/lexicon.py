@@ -128,6 +128,9 @@ AGGREGATE = re.compile(
     r"\d+\s+locations|continued\s+(?:rocket\s+)?attacks|a\s+series\s+of|months\s+of\s+attacks|"
     r"between\s+[A-Z][a-z]+\s+\d{1,2}\s+and\s+[A-Z][a-z]+\s+\d{1,2}|"
     r"in\s+recent\s+days|since\s+[A-Z][a-z]+\s+\d{1,2}|the\s+month\s+of|"
+    r"(?i:(?:wave|series|spate)\s+of\s+(?:\w+\s+)?(?:attacks|strikes|bombings|blasts)|"
+    r"coordinated\s+attacks|in\s+(?:several|multiple|various|different)\s+(?:places|locations|"
+    r"districts|areas|cities|towns))|"
     r"(?i:(?:intensified|stepped\s+up|escalated|continued|ongoing|renewed)\s+(?:its\s+|their\s+)?"
     r"(?:offensives?|attacks|operations|strikes|shelling|campaign)))\b",
 )
@@ -160,6 +163,14 @@ STATE_ATTACKER = re.compile(
     r"colombian|congolese|american|u\.s\.)\s+(?:military\s+|army\s+|armed\s+forces\s+)?"
     r"(?:attacks?|assaults?|operations?)\b|\b(?:attacks?|assaults?)\s+by\s+(?:the\s+)?"
     r"(?:israeli|pakistani|indian|russian|afghan|thai|cambodian)\b",
+    _I,
+)
+#: A state force fighting another force: an exchange, not a militant attack.
+STATE_FORCES_ATTACK = re.compile(
+    r"\b(?:forces|troops|soldiers|army|military|border\s+guards)\s+(?:\w+\s+){0,2}?"
+    r"(?:attacked|stormed|raided|targeted|opened\s+fire\s+on)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:posts?|positions?|check\s*posts?|outposts?|bases?|border|locations|troops|forces)\b|"
+    r"\b(?:troops|soldiers|police|policemen|forces|guards)\s+(?:\w+\s+){0,2}?opened\s+fire\b",
     _I,
 )
 #: Phrases about stopping violence: never an incident ("agreed to cease all fighting").

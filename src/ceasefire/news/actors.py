@@ -67,7 +67,7 @@ _REGISTRY: tuple[tuple[str, str, str, str | None, str], ...] = (
     ("let", "Lashkar-e-Taiba", "non_state_armed", "LeT", "Lashkar-e-Taiba|Lashkar-e-Tayyiba|LeT"),
     ("jem", "Jaish-e-Mohammed", "non_state_armed", "JeM", "Jaish-e-Mohammed|Jaish-e-Muhammad|JeM"),
     ("hm", "Hizbul Mujahideen", "non_state_armed", "HM", "Hizbul Mujahideen"),
-    ("trf", "The Resistance Front (TRF)", "non_state_armed", "TRF", "TRF|The Resistance Front"),
+    ("trf", "The Resistance Front (TRF)", "non_state_armed", "TRF", "TRF|Resistance Front"),
     (
         "afghan_taliban",
         "Afghan Taliban (Islamic Emirate of Afghanistan)",

@@ -124,6 +124,12 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+#: Cheap pre-checks before running the date patterns on a sentence.
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_RELATIVE_STEMS = (
+    "today", "tonight", "this ", "yesterday", "night", "day", "week", "month", "year", "ago",
+    "earlier", "later", "in 19", "in 20",
+)  # fmt: skip
 _SPEECH_BEFORE = re.compile(
     r"(?i)\b(?:said|says|told\s+[\w ]{1,30}?|announced|stated|confirmed|added|claimed|"
     r"reported|noted|warned|issued|declared|wrote|posted|tweeted|statement|remarks|"
@@ -356,7 +362,18 @@ def find_dates(
     """
     taken: list[tuple[int, int]] = []
     matches: list[tuple[str, re.Match[str]]] = []
+    low = text[lo:hi].lower()
+    has_month = any(m in low for m in _MONTH_STEMS)
+    has_weekday = "day" in low
     for kind, pattern in PATTERNS:
+        if kind in ("range", "explicit", "month") and not has_month:
+            continue
+        if kind == "weekday" and not has_weekday:
+            continue
+        if kind == "iso" and "-" not in low:
+            continue
+        if kind in ("relative", "period") and not any(w in low for w in _RELATIVE_STEMS):
+            continue
         for m in pattern.finditer(text, lo, hi):
             s, e = m.start(), m.end()
             if any(s < te and ts < e for ts, te in taken):

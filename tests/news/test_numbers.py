@@ -117,3 +117,15 @@ def test_claim_source() -> None:
     )
     assert claim_source("Five were killed, officials said.") == "officials"
     assert claim_source("Five were killed.") == "report"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers and five militants were killed in the clash.",
+        "The attack killed two soldiers and five militants, officials said.",
+    ],
+)
+def test_coordinated_victim_groups_add_up(text: str) -> None:
+    f = _fatalities(text)
+    assert (f.minimum, f.maximum, f.qualifier) == (7, 7, "exact")

@@ -102,6 +102,14 @@ _LEADING_SINGLE = re.compile(
     r"woman|civilian|boy|girl|militant|attacker|guard|worker|journalist|commander))\s+and\s+$",
     re.IGNORECASE,
 )
+_LEADING_GROUP = re.compile(
+    rf"(?P<q>{_NUM})\s+(?P<v>{_ADJ_GREEDY}{_VICTIM})\s*,?\s+and\s+$", re.IGNORECASE
+)
+_TRAILING_GROUP = re.compile(
+    rf"^\s*(?:,\s*(?:and\s+)?|and\s+)(?P<q>{_NUM})\s+(?P<v>{_ADJ_GREEDY}{_VICTIM})\b(?!\s+(?:were|"
+    rf"was)\b)",
+    re.IGNORECASE,
+)
 ORDINAL = re.compile(
     r"\bthe\s+(?:second|third|fourth|fifth|sixth|other)\s+(?:\w+\s+)?was\s+(?P<verb>killed|"
     r"martyred|injured|wounded)",
@@ -252,10 +260,37 @@ def find_claims(text: str, lo: int, hi: int, source: str) -> list[CasualtyClaim]
             ):
                 continue
             add(m.start(), m.end(), q, victims, m.group("verb") or "killed", False)
+            verb = m.group("verb") or "killed"
             if pattern is SUBJECT_KILLED:
                 lead = _LEADING_SINGLE.search(text, max(lo, m.start() - 60), m.start())
                 if lead is not None:  # "a soldier and two civilians were killed"
-                    add(lead.start(), lead.end(), None, lead.group("v"), m.group("verb"), False)
+                    add(lead.start(), lead.end(), None, lead.group("v"), verb, False)
+                group = _LEADING_GROUP.search(text, max(lo, m.start() - 80), m.start())
+                if group is not None:  # "two soldiers and five militants were killed"
+                    gq = NUMBER.fullmatch(group.group("q"))
+                    if gq is not None:
+                        add(
+                            group.start(),
+                            group.end(),
+                            parse_match(gq, group.start("q")),
+                            group.group("v"),
+                            verb,
+                            False,
+                        )
+            if pattern is OBJECT_KILLED:
+                tail = _TRAILING_GROUP.match(text[m.end() : hi])
+                if tail is not None:  # "killing two soldiers and five militants"
+                    tq = NUMBER.fullmatch(tail.group("q"))
+                    if tq is not None:
+                        s0 = m.end() + tail.start("q")
+                        add(
+                            s0,
+                            m.end() + tail.end(),
+                            parse_match(tq, s0),
+                            tail.group("v"),
+                            verb,
+                            False,
+                        )
     for m in SINGLE.finditer(text, lo, hi):
         add(m.start(), m.end(), None, m.group("v"), m.group("verb"), False)
     for m in ORDINAL.finditer(text, lo, hi):

@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 
-from ceasefire.news.dates import DateContext, document_anchor, find_dates, resolve_weekday
+from ceasefire.news.anchors import document_anchor, url_date
+from ceasefire.news.dates import DateContext, find_dates, resolve_weekday
 from ceasefire.news.text import sentences
 
 SATURDAY = DateContext(date(2025, 10, 25), "publication date")
@@ -140,3 +141,11 @@ def test_page_date_anchors_a_text_without_publication_date() -> None:
     assert ctx.anchor == date(2026, 2, 6)
     body_only = "A raid on Saturday. Another attack on November 11, 2025 killed 12."
     assert document_anchor(body_only, sentences(body_only), None).anchor is None
+
+
+def test_url_dates() -> None:
+    assert url_date("https://x.in/nation/2025/May/12/talks") == (date(2025, 5, 12), 2025)
+    assert url_date("https://x.pk/2026/01/23/blast/") == (date(2026, 1, 23), 2026)
+    assert url_date("https://x.com/2025/10/at-least-19") == (None, 2025)
+    assert url_date("https://x.com/story/1397515") == (None, None)
+    assert url_date(None) == (None, None)

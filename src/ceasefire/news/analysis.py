@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from ceasefire.news.actors import find_actors
-from ceasefire.news.dates import DateContext, DateMention, document_anchor, find_dates
+from ceasefire.news.anchors import document_anchor
+from ceasefire.news.dates import DateContext, DateMention, find_dates
 from ceasefire.news.model import ActorMatch, PlaceMatch
 from ceasefire.news.places import Found, by_name, find_places
 from ceasefire.news.text import Sentence, dateline_place, sentences

@@ -13,7 +13,7 @@ listed in dependencies.md §5.4, implemented directly instead of through datepar
 * "this week", "last week", "earlier this month", "in November 2025" give no day: the date
   stays None and `precision` says what is known (`week` or `month`);
 * without a publication date, a weekday cannot be resolved unless the page itself carries a
-  dateline, caption or embedded-post date (`document_anchor`);
+  dateline, caption or embedded-post date (`anchors.document_anchor`);
 * a month-day without a year takes the year that puts it closest to the anchor, preferring
   the past; without an anchor, the nearest year written earlier in the text.
 
@@ -27,47 +27,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ceasefire.news.text import Sentence
+from ceasefire.news.daymath import (
+    WEEKDAYS,
+    DateContext,
+    iso,
+    make_date,
+    month_number,
+    parse_iso,
+    pick_year,
+    relative_day,
+    resolve_weekday,
+)
 
-MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
+__all__ = ["DateContext", "DateMention", "find_dates", "iso", "parse_iso", "resolve_weekday"]
 
 _MON = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -166,40 +141,10 @@ class DateMention:
             return None
         mon = re.search(_MON, self.text)
         year = re.search(rf"\b({_YEAR})\b", self.text)
-        month = _month(mon.group()) if mon else None
+        month = month_number(mon.group()) if mon else None
         if month is None:
             return None
         return month, int(year.group(1)) if year else None
-
-
-@dataclass(frozen=True, slots=True)
-class DateContext:
-    """What relative expressions resolve against: the anchor day and a fallback year."""
-
-    anchor: date | None
-    anchor_basis: str
-    years: tuple[tuple[int, int], ...] = ()
-
-    def year_before(self, offset: int) -> int | None:
-        """The last explicit year written before `offset`, else the first in the text."""
-        if not self.years:
-            return None
-        i = bisect_right(self.years, (offset, 10_000))
-        return self.years[i - 1][1] if i else self.years[0][1]
-
-
-def parse_iso(value: object) -> date | None:
-    """An ISO date from the `pub_date` field, or None for anything else."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None
-
-
-def _month(token: str) -> int | None:
-    return MONTHS.get(token.lower().rstrip("."))
 
 
 def _md(text: str) -> tuple[int, int, int | None] | None:
@@ -209,46 +154,10 @@ def _md(text: str) -> tuple[int, int, int | None] | None:
     year = re.search(rf"\b({_YEAR})\b", text)
     if not mon or not day:
         return None
-    m = _month(mon.group())
+    m = month_number(mon.group())
     if m is None:
         return None
     return m, int(day.group(1)), int(year.group(1)) if year else None
-
-
-def _make(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def pick_year(month: int, day: int, ctx: DateContext, offset: int) -> int | None:
-    """The year for a month-day written without one (see the module docstring)."""
-    if ctx.anchor is not None:
-        best: tuple[int, int] | None = None
-        for year in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1):
-            d = _make(year, month, day)
-            if d is None:
-                continue
-            diff = (ctx.anchor - d).days
-            cost = diff if diff >= 0 else -3 * diff
-            if best is None or cost < best[0]:
-                best = (cost, year)
-        return best[1] if best else None
-    return ctx.year_before(offset)
-
-
-def resolve_weekday(anchor: date, target: int, modifier: str, future: bool) -> date:
-    """The day a weekday name refers to, seen from `anchor` (see the module docstring)."""
-    if modifier == "next" or (future and modifier not in ("last", "past")):
-        ahead = (target - anchor.weekday()) % 7
-        if modifier == "next" and ahead == 0:
-            ahead = 7
-        return anchor + timedelta(days=ahead)
-    back = (anchor.weekday() - target) % 7
-    if modifier in ("last", "past") and back == 0:
-        back = 7
-    return anchor - timedelta(days=back)
 
 
 def _role(text: str, lo: int, start: int, end: int, hi: int) -> str:
@@ -259,46 +168,6 @@ def _role(text: str, lo: int, start: int, end: int, hi: int) -> str:
     if _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after):
         return "report"
     return "event"
-
-
-def _word_count(token: str) -> int:
-    token = token.lower()
-    if token.isdigit():
-        return int(token)
-    return {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}.get(
-        token, {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}.get(token, 1)
-    )
-
-
-def _relative(
-    low: str, anchor: date | None, prev: date | None
-) -> tuple[date | None, date | None, str]:
-    """(date, date_end, basis) for 'yesterday', 'the next day', 'two days ago', ..."""
-    if low in ("today", "tonight") or low.startswith("this "):
-        return anchor, None, "the publication day"
-    if low == "yesterday" or low == "last night":
-        return (anchor - timedelta(days=1) if anchor else None), None, "day before publication"
-    if low == "overnight":
-        if anchor is None:
-            return None, None, "overnight, no anchor"
-        return anchor - timedelta(days=1), anchor, "overnight before publication"
-    if low == "the day before yesterday":
-        return (anchor - timedelta(days=2) if anchor else None), None, "two days before"
-    m = re.match(r"(\S+) days? ago", low)
-    if m:
-        n = _word_count(m.group(1))
-        return (anchor - timedelta(days=n) if anchor else None), None, f"{n} day(s) ago"
-    m = re.match(r"(?:coming|came|comes) (?:just |only )?(\S+) days? after", low)
-    if m:
-        n = _word_count(m.group(1))
-        return (prev - timedelta(days=n) if prev else None), None, f"{n} day(s) before"
-    if low in ("a day earlier", "one day earlier", "the previous day", "the day before"):
-        return (prev - timedelta(days=1) if prev else None), None, "day before the last date"
-    m = re.match(r"(\S+) days? later", low)
-    if m or low in ("the next day", "the following day"):
-        n = _word_count(m.group(1)) if m else 1
-        return (prev + timedelta(days=n) if prev else None), None, f"{n} day(s) after"
-    return None, None, low
 
 
 def _resolve(
@@ -319,7 +188,7 @@ def _resolve(
                 days.append(None)
                 continue
             year = md[2] or pick_year(md[0], md[1], ctx, m.start())
-            days.append(_make(year, md[0], md[1]) if year else None)
+            days.append(make_date(year, md[0], md[1]) if year else None)
         first = days[0]
         end = days[1] if len(days) > 1 else None
         if first and end and end < first:
@@ -344,7 +213,7 @@ def _resolve(
         day = resolve_weekday(anchor, target, modifier, future)
         return day, None, "day", False, f"'{raw}' against the {ctx.anchor_basis} {anchor}"
     if kind == "relative":
-        rel, end, basis = _relative(low, anchor, prev)
+        rel, end, basis = relative_day(low, anchor, prev)
         return rel, end, "day", False, f"'{raw}': {basis}"
     # period: no day
     precision = "week" if re.search(r"week|days", low) else "month"
@@ -403,67 +272,3 @@ def find_dates(
         if d is not None and precision == "day":
             prev = d
     return found
-
-
-_YEAR_RE = re.compile(rf"\b({_YEAR})\b")
-_PUBLISHED = re.compile(r"(?i)\b(?:published|updated|posted)\b")
-
-
-_URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d|[A-Za-z]{3})[/-]([0-3]?\d)(?=[/-]|$)")
-_URL_YEAR = re.compile(r"/((?:19|20)\d\d)/(?:[01]?\d|[A-Za-z]{3})/")
-
-
-def url_date(url: object) -> tuple[date | None, int | None]:
-    """(day, year) written in an article URL such as '/2025/May/12/' or '/2026/01/23/'."""
-    if not isinstance(url, str):
-        return None, None
-    m = _URL_DAY.search(url)
-    if m:
-        month = int(m.group(2)) if m.group(2).isdigit() else _month(m.group(2))
-        day = _make(int(m.group(1)), month, int(m.group(3))) if month else None
-        if day is not None:
-            return day, day.year
-    y = _URL_YEAR.search(url)
-    return None, (int(y.group(1)) if y else None)
-
-
-def document_anchor(
-    text: str, sentences: list[Sentence], pub_date: date | None, url: object = None
-) -> DateContext:
-    """The day relative expressions resolve against, and the years written in the text.
-
-    The publication date wins, then a date written in the URL. Without either, a date
-    written as the page's own date line, in a photo caption or under an embedded post dates
-    the page (the latest such date); dates inside body sentences never do, because they
-    usually date other events. A year in the URL backs up years missing from the text.
-    """
-    years = tuple((m.start(), int(m.group(1))) for m in _YEAR_RE.finditer(text))
-    url_day, url_year = url_date(url)
-    if url_year is not None:
-        years = ((-1, url_year), *years)
-    if pub_date is not None:
-        return DateContext(pub_date, "publication date", years)
-    if url_day is not None:
-        return DateContext(url_day, "date in the URL", years)
-    best: tuple[date, str] | None = None
-    empty = DateContext(None, "", years)
-    for s in sentences:
-        dateline = s.kind == "headline" and len(s.text) <= 60
-        if not (dateline or s.kind in ("caption", "embed_signature") or _PUBLISHED.search(s.text)):
-            continue
-        for dm in find_dates(text, s.start, s.end, empty):
-            if (
-                dm.kind in ("explicit", "iso")
-                and dm.date
-                and re.search(_YEAR, dm.text)
-                and (best is None or dm.date > best[0])
-            ):
-                best = (dm.date, f"page date ({s.kind})")
-    if best is None:
-        return empty
-    return DateContext(best[0], best[1], years)
-
-
-def iso(d: date | None) -> str | None:
-    """ISO form of a date, or None."""
-    return d.isoformat() if d else None

@@ -15,6 +15,11 @@ import re
 from dataclasses import dataclass
 
 
+def word_list(spec: str) -> tuple[str, ...]:
+    """Words written as one space-separated string, in order."""
+    return tuple(spec.split())
+
+
 def words(spec: str) -> frozenset[str]:
     """A set of words written as one space-separated string (word lists read better so)."""
     return frozenset(spec.split())

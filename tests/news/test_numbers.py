@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ceasefire.news.casualties import claim_source, combine, find_claims
+from ceasefire.news.casualties import claim_source, find_claims
+from ceasefire.news.fatalities import combine
 from ceasefire.news.numbers import find_quantities, parse_quantity, words_to_int
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from ceasefire.news.casualties import Fatalities, combine
+from ceasefire.news.fatalities import Fatalities, combine
 from ceasefire.news.incident_fields import compatible_types
 from ceasefire.news.model import AgreementEvent, CasualtyClaim, Incident, PlaceMatch
 from ceasefire.news.places import related

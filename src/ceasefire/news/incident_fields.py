@@ -25,9 +25,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ceasefire.news import lexicon as lx
-from ceasefire.news.casualties import combine
 from ceasefire.news.clauses import without_cease
 from ceasefire.news.dates import iso
+from ceasefire.news.fatalities import combine
 from ceasefire.news.model import ActorMatch, Incident, PlaceMatch, Span
 
 if TYPE_CHECKING:

@@ -1,0 +1,186 @@
+"""The wording rules that give an agreement event its kind (see `agreements.py`).
+
+Most specific first; the first rule that matches a clause decides. `TRUCE` is every word
+for a ceasefire the rules accept. Gaps between a verb and its object are `[^;]{0,N}`:
+inside one clause, so they never run into the next sentence.
+
+Standard library only; this module must not import Django.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+TRUCE = r"(?:ceasefire|cease-fire|truce|cessation\s+of\s+hostilities|moratorium|armistice)"
+
+#: (kind, sub-kind, pattern); the first match wins.
+RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    (
+        "ceasefire_extended",
+        "extended",
+        re.compile(
+            rf"\b(?:extend(?:ed|s|ing)?|prolong(?:ed|s)?|renew(?:ed|s)?)\b[^;]{{0,60}}{TRUCE}|"
+            rf"{TRUCE}[^;]{{0,40}}\b(?:was|were|has\s+been|had\s+been)\s+extended|"
+            rf"extension\s+of\s+the\s+{TRUCE}",
+            _I,
+        ),
+    ),
+    (
+        "ceasefire_collapsed",
+        "collapsed",
+        re.compile(
+            rf"{TRUCE}[^;]{{0,40}}\b(?:collapsed|broke\s+down|broken\s+down|fell\s+apart|"
+            rf"ended(?!\s+(?:the\s+)?(?:fighting|war|hostilities|conflict|violence)))|"
+            rf"collapse\s+of\s+the\s+{TRUCE}",
+            _I,
+        ),
+    ),
+    (
+        "other",
+        "suspension",
+        re.compile(
+            r"\bsuspen(?:d|ds|ded|ding|sion)\b[^;]{0,60}\b(?:talks|negotiations|dialogue|truce|"
+            r"ceasefire|agreement|process|deal)|\b(?:talks|negotiations|dialogue|truce|ceasefire|"
+            r"agreement|process)\b[^;]{0,40}\b(?:is|was|are|were|been)?\s*suspended",
+            _I,
+        ),
+    ),
+    (
+        "statement_of_breach",
+        "breach",
+        re.compile(
+            rf"\b(?:break(?:ing|s)?|broke|broken)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}{TRUCE}|"
+            rf"\b(?:violat\w+|breach\w*)\s+(?:of\s+)?(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}"
+            rf"(?:{TRUCE}|agreement|deal|accord)|{TRUCE}\s+(?:violations?|breach(?:es)?)",
+            _I,
+        ),
+    ),
+    (
+        "mechanism_agreed",
+        "mechanism",
+        re.compile(
+            r"\b(?:agreed|agree|decided|will)\b(?:\s+[\w,]+){0,3}?\s+to\s+(?:set\s+up|establish|"
+            r"create|form)\b[^;]{0,60}\b(?:mechanisms?|monitoring|verification|joint\s+committee|"
+            r"commission)|\bagreed?\s+(?:on|to)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}"
+            r"(?:mechanisms?|monitoring\s+(?:and\s+verification\s+)?(?:system|framework))|"
+            r"\b(?:decision|agreement)\s+to\s+(?:set\s+up|establish|create)\b[^;]{0,60}"
+            r"\b(?:mechanisms?|monitoring|verification|committee)",
+            _I,
+        ),
+    ),
+    (
+        "other",
+        "open_war",
+        re.compile(
+            r"\b(?:said|says|declared|announced|told)\b[^;]{0,80}open\s+war|"
+            r"\bdeclar\w+\s+(?:an?\s+)?open\s+war",
+            _I,
+        ),
+    ),
+    (
+        "other",
+        "release",
+        re.compile(
+            r"\b(?:releas\w+|freed|handed\s+over|turned\s+over|swap\w*)\b[^;]{0,80}"
+            r"\b(?:soldiers|prisoners|hostages|detainees|captives|troops)\b|"
+            r"\b(?:soldiers|prisoners|hostages|detainees|captives)\b[^;]{0,40}\b(?:released|"
+            r"freed)\b|"
+            r"\bhostages?\b[^;]{0,80}\bto\s+be\s+released",
+            _I,
+        ),
+    ),
+    (
+        "other",
+        "call",
+        re.compile(
+            r"\b(?:call(?:ed|s)?\s+(?:on|for)|urg(?:ed|es|ing)|appeal(?:ed|s)?|"
+            r"appeal\s+to)\b[^;]{0,120}"
+            r"\b(?:restraint|calm|cease|ceasefire|truce|respect\s+(?:the\s+)?(?:truce|ceasefire|"
+            r"agreement|deal)|de-?escalat\w*|dialogue|halt|"
+            r"end\s+the|stop)\b",
+            _I,
+        ),
+    ),
+    (
+        "other",
+        "rejection",
+        re.compile(
+            r"\breject(?:ed|s|ing)?\b[^;]{0,60}\b(?:proposal|plan|offer|demand|deal|truce|"
+            r"ceasefire)",
+            _I,
+        ),
+    ),
+    (
+        "other",
+        "proposal",
+        re.compile(
+            rf"\bpropos(?:ed|es)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:plan|{TRUCE}|deal|"
+            rf"initiative)",
+            _I,
+        ),
+    ),
+    (
+        "other",
+        "expiry",
+        re.compile(
+            rf"\b(?:expir\w+|lapsed?)\b[^;]{{0,60}}{TRUCE}|{TRUCE}[^;]{{0,90}}expir\w+",
+            _I,
+        ),
+    ),
+    (
+        "other",
+        "signing",
+        re.compile(
+            r"\b(?:sign(?:ed|s|ing)?|signature|initial(?:l)?ing)\b[^;]{0,60}\b(?:declaration|"
+            r"peace\s+(?:deal|agreement|accord|treaty)|accord|joint\s+statement|memorandum|"
+            r"document|"
+            r"treaty)|\b(?:declaration|peace\s+deal|joint\s+statement)\b[^;]{0,40}\bsigned\b|"
+            r"\bsignature\s+expected",
+            _I,
+        ),
+    ),
+    (
+        "ceasefire_declared",
+        "declared",
+        re.compile(
+            rf"{TRUCE}[^;]{{0,80}}\b(?:agreed|declared|announced|signed|reached|brokered|"
+            rf"took\s+effect|takes?\s+effect|went\s+into\s+(?:effect|force)|"
+            rf"(?:came|come|comes)\s+into\s+(?:effect|force)|entered\s+into\s+force|"
+            rf"began|begins|implemented|mediated\s+by|ended\s+(?:the\s+)?fighting|"
+            rf"has\s+been\s+signed|"
+            rf"took\s+shape|was\s+reached|was\s+agreed)\b|"
+            rf"\b(?:agree[ds]?|agreed|declare[ds]?|declared|announce[ds]?|announced|sign(?:ed)?|"
+            rf"reach(?:ed)?|"
+            rf"enter\s+into|brokered|unilateral)\b[^;]{{0,60}}{TRUCE}|"
+            rf"agreement\s+to\s+(?:cease|stop|halt)\s+(?:all\s+)?(?:firing|fighting|hostilities)|"
+            rf"agreed\s+to\s+(?:cease|stop|halt)\s+(?:all\s+)?(?:firing|fighting|hostilities)",
+            _I,
+        ),
+    ),
+    (
+        "talks_round",
+        "talks",
+        re.compile(
+            r"\b(?:held|hold|holding|began|begin|started|concluded|resumed?|convened|attended)\b"
+            r"[^;]{0,40}\b(?:talks|negotiations|dialogue|meeting|round|summit|consultations)\b|"
+            r"\b(?:talks|negotiations|round\s+of\s+(?:talks|negotiations)|meeting|"
+            r"summit)\b[^;]{0,60}"
+            r"\b(?:held|took\s+place|concluded|ended|failed|broke\s+down|collapsed|stalled|began|"
+            r"scheduled|planned|deferred|"
+            r"postponed|will\s+(?:be\s+held|take\s+place|continue|resume)|set\s+to)\b|"
+            r"\b(?:plans?|planned|will|to)\s+(?:travel|visit)\b[^;]{0,60}\b(?:peace|talks|"
+            r"mediat\w*|"
+            r"ceasefire|agreement|push\s+for)|"
+            r"\b(?:round|rounds)\s+of\s+(?:[\w-]+\s+){0,3}(?:talks|negotiations)\b|"
+            r"\b(?:locked|engaged)\s+in\s+(?:[\w-]+\s+)?(?:talks|negotiations)\b|"
+            r"\b(?:arrived|travel\w*|visit\w*|met)\b[^;]{0,60}\bfor\s+(?:talks|negotiations|"
+            r"consultations)\b|\b(?:talks|negotiations)\s+(?:broke\s+down|collapsed|stalled)\b|"
+            r"\b(?:talks|negotiations)\s+(?:are|were|is)\s+(?:going\s+on|under\s*way|ongoing|"
+            r"continuing)\b|\b(?:next|follow-up)\s+(?:meeting|round)\b|"
+            r"\b(?:meeting|talks|round)\b[^;]{0,30}\bhosted\s+by\b|"
+            r"\bto\s+begin\s+negotiations\b|\bpeace\s+talks\b",
+            _I,
+        ),
+    ),
+)

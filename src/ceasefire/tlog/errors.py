@@ -11,3 +11,7 @@ class LogFormatError(TlogError):
 
 class ProofError(TlogError):
     """A Merkle inclusion or consistency proof that does not verify."""
+
+
+class SignatureError(TlogError):
+    """A signature from a known key fails, or no trusted key signed."""

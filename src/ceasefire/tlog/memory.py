@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from ceasefire.tlog import merkle
+from ceasefire.tlog.tiles import HEIGHT, WIDTH, TileRef
 
 HASH_SIZE = 32
 
@@ -99,3 +100,18 @@ class MemoryLog:
         return merkle.consistency_proof_from_store(
             self, old_size, self.size if new_size is None else new_size
         )
+
+    def hash_tile(self, ref: TileRef) -> bytes:
+        """Return a hash tile's bytes: stored nodes of height 8·level, `width` of them."""
+        if ref.level is None:
+            raise KeyError("entry bundles are not hash tiles")
+        hashes = (
+            self.levels[HEIGHT * ref.level]
+            if HEIGHT * ref.level < len(self.levels)
+            else bytearray()
+        )
+        start = ref.number * WIDTH * HASH_SIZE
+        data = bytes(hashes[start : start + ref.width * HASH_SIZE])
+        if len(data) != ref.width * HASH_SIZE:
+            raise KeyError(ref)
+        return data

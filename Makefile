@@ -30,10 +30,11 @@ browser-deps:
 demo: venv demo-data serve
 
 demo-data: venv
-	mkdir -p var/keys
-	rm -f $(DEMO_DB)
+	rm -rf $(DEMO_DB) var/keys
 	$(DEMO_ENV) $(BIN)/python manage.py migrate --no-input -v 0
-	$(DEMO_ENV) $(BIN)/python manage.py load_demo
+	$(DEMO_ENV) $(BIN)/ceasefire init-log --demo-witnesses
+	$(DEMO_ENV) $(BIN)/ceasefire load-demo
+	$(DEMO_ENV) $(BIN)/ceasefire publish-checkpoint
 	$(DEMO_ENV) $(BIN)/python manage.py collectstatic --no-input -v 0
 
 serve: venv

@@ -1,7 +1,10 @@
 """The `ceasefire` command line.
 
-Every sub-command is a Django management command run against the configured database, with dashes
-accepted for underscores (`ceasefire load-demo` = `manage.py load_demo`).
+`ceasefire verify …` runs the offline verifier (Python and `cryptography` only; Django is not
+imported); `ceasefire witness …` runs a stakeholder's witness; `ceasefire extract …` proposes
+candidates from news articles. Every other sub-command is a Django management command run
+against the configured database, with dashes accepted for underscores
+(`ceasefire load-demo` = `manage.py load_demo`).
 """
 
 from __future__ import annotations
@@ -11,8 +14,20 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run a Django management command against the configured database."""
+    """Run the offline verifier, or a Django management command against the database."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "verify":
+        from ceasefire import verifier
+
+        return verifier.main(args[1:])
+    if args and args[0] == "extract":
+        from ceasefire.news import cli as news
+
+        return news.main(args)
+    if args and args[0] == "witness":
+        from ceasefire import witnessd
+
+        return witnessd.main(args[1:])
     if args and not args[0].startswith("-"):
         args[0] = args[0].replace("-", "_")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ceasefire.config.settings")

@@ -1,4 +1,4 @@
-"""Signed notes, checkpoints, cosignatures, the witness, receipts and tiles from the vectors file."""
+"""Signed notes, checkpoints, cosignatures, witness, receipts and tiles from the vectors file."""
 
 from __future__ import annotations
 

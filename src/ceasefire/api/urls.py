@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 from ceasefire.accounts import api as accounts
 from ceasefire.agreements import api as agreements
+from ceasefire.ledger import api as ledger
 
 app_name = "api"
 
@@ -53,5 +54,10 @@ urlpatterns = [
         "v1/agreements/<int:agreement_id>/talks-rounds/",
         agreements.TalksRoundListApi.as_view(),
         name="talks-round-list",
+    ),
+    path("v1/log/checkpoint/", ledger.CheckpointApi.as_view(), name="log-checkpoint"),
+    path("v1/log/entries/<int:index>/", ledger.EntryDetailApi.as_view(), name="log-entry"),
+    path(
+        "v1/log/entries/<int:index>/receipt/", ledger.EntryReceiptApi.as_view(), name="log-receipt"
     ),
 ]

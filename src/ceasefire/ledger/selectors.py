@@ -68,3 +68,9 @@ def checkpoint_text(checkpoint: Checkpoint) -> str:
         for line in checkpoint.cosignatures.values_list("line", flat=True)
     )
     return checkpoint.note + lines
+
+
+def entry_bytes(start: int, end: int) -> list[bytes]:
+    """Return the leaf bytes of entries [start, end), in order."""
+    leaves = LogEntry.objects.filter(index__gte=start, index__lt=end).order_by("index")
+    return [bytes(leaf) for leaf in leaves.values_list("leaf", flat=True)]

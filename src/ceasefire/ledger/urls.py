@@ -11,4 +11,6 @@ urlpatterns = [
     path("checkpoint", views.checkpoint, name="checkpoint"),
     path("key", views.key, name="key"),
     path("policy", views.policy, name="policy"),
+    path("tile/<path:path>", views.tile, name="tile"),
+    path("proof/<int:index>", views.proof, name="proof"),
 ]

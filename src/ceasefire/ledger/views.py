@@ -8,7 +8,12 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from ceasefire.domain.errors import NotFound
 from ceasefire.ledger import selectors
+from ceasefire.ledger import tiles as log_tiles
+from ceasefire.ledger.publishing import receipt_for
+from ceasefire.tlog import tiles
+from ceasefire.tlog.errors import LogFormatError
 from ceasefire.web.decorators import domain_pages
 
 PAGE = 50
@@ -92,3 +97,28 @@ def key(request: HttpRequest) -> HttpResponse:
 def policy(request: HttpRequest) -> HttpResponse:
     """Serve the trust policy: the log key, the stakeholder witnesses and their quorum."""
     return _key_file("policy.txt")
+
+
+@domain_pages
+def tile(request: HttpRequest, path: str) -> HttpResponse:
+    """Serve a hash tile or an entry bundle; both are immutable once they exist."""
+    try:
+        ref = tiles.parse_path(f"tile/{path}")
+    except LogFormatError as error:
+        raise NotFound(str(error)) from None
+    data = log_tiles.entry_bundle(ref) if ref.level is None else log_tiles.hash_tile(ref)
+    response = HttpResponse(data, content_type="application/octet-stream")
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
+
+
+@domain_pages
+def proof(request: HttpRequest, index: int) -> HttpResponse:
+    """Serve the receipt (tlog-proof) of an entry under the newest witnessed checkpoint."""
+    selectors.get_entry(index)
+    covering = selectors.witnessed_checkpoint_covering(index)
+    if covering is None:
+        raise NotFound(f"no witnessed checkpoint covers entry {index} yet")
+    response = HttpResponse(receipt_for(index, covering), content_type=TEXT)
+    response["Content-Disposition"] = f'attachment; filename="entry-{index}.tlog-proof"'
+    return response

@@ -106,3 +106,16 @@ def test_guard_rules():
         merkle.inclusion_proof([leaf], 0, 2)
     with pytest.raises(ProofError, match="lacks node"):
         merkle.inclusion_proof_from_store(MemoryLog(), 0, 2)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.binary(max_size=40), max_size=300), st.integers(0, 300))
+def test_batched_and_single_appends_store_the_same_tree(entries, cut):
+    one_by_one, batched = MemoryLog(), MemoryLog()
+    for entry in entries:
+        one_by_one.append(entry)
+    batched.extend(entries[:cut])
+    batched.extend(entries[cut:])
+    assert batched.levels == one_by_one.levels
+    assert batched.entries == one_by_one.entries
+    assert batched.root() == MemoryLog.root_of(entries)

@@ -16,15 +16,17 @@ from ceasefire.tlog import merkle
 from ceasefire.tlog.tiles import HEIGHT, WIDTH, TileRef
 
 HASH_SIZE = 32
+_sha256 = hashlib.sha256
 
 
 class MemoryLog:
     """Append-only log of leaf hashes (and optionally the entries) with stored subtree nodes."""
 
     def __init__(self, *, keep_entries: bool = True) -> None:
-        self.levels: list[bytearray] = []
+        self.levels: list[bytearray] = [bytearray()]
         self.entries: list[bytes] | None = [] if keep_entries else None
         self.size = 0
+        self._edges: dict[tuple[int, int], bytes] = {}
 
     @classmethod
     def from_leaf_hashes(cls, leaf_hashes: Iterable[bytes]) -> MemoryLog:
@@ -34,28 +36,56 @@ class MemoryLog:
             log.append_hash(hashed)
         return log
 
+    @staticmethod
+    def root_of(entries: Sequence[bytes]) -> bytes:
+        """Return the tree hash of a list of entries."""
+        return merkle.root([_sha256(b"\x00" + entry).digest() for entry in entries])
+
     def append(self, entry: bytes) -> int:
         """Append an entry; return its index."""
         if self.entries is not None:
             self.entries.append(entry)
-        return self.append_hash(hashlib.sha256(b"\x00" + entry).digest())
+        return self.append_hash(_sha256(b"\x00" + entry).digest())
+
+    def extend(self, entries: Sequence[bytes]) -> int:
+        """Append many entries in one tight loop (a bulk import); return the new size."""
+        if self.entries is not None:
+            self.entries.extend(entries)
+        levels, level0, sha256 = self.levels, self.levels[0], _sha256
+        count = self.size
+        for entry in entries:
+            node = sha256(b"\x00" + entry).digest()
+            level0 += node
+            count += 1
+            if count & 1:  # half of all appends complete no subtree
+                continue
+            level, remaining = 0, count
+            while not remaining & 1:
+                node = sha256(b"\x01" + levels[level][-64:-32] + node).digest()
+                level += 1
+                remaining >>= 1
+                if len(levels) == level:
+                    levels.append(bytearray())
+                levels[level] += node
+        self.size = count
+        return count
 
     def append_hash(self, hashed: bytes) -> int:
         """Append a leaf hash, storing every perfect subtree it completes; return its index."""
-        index, levels, sha256 = self.size, self.levels, hashlib.sha256
-        if not levels:
-            levels.append(bytearray())
+        index = self.size
+        levels = self.levels
         levels[0] += hashed
-        node, level, count = hashed, 0, index + 1
+        count = self.size = index + 1
+        if count & 1:  # half of all appends complete no subtree
+            return index
+        node, level = hashed, 0
         while not count & 1:
-            left = levels[level][-2 * HASH_SIZE : -HASH_SIZE]
-            node = sha256(b"\x01" + left + node).digest()
+            node = _sha256(b"\x01" + levels[level][-64:-32] + node).digest()
             level += 1
             count >>= 1
             if len(levels) == level:
                 levels.append(bytearray())
             levels[level] += node
-        self.size = index + 1
         return index
 
     def node(self, level: int, index: int) -> bytes:
@@ -92,8 +122,40 @@ class MemoryLog:
         return merkle.root_from_store(self, self.size if size is None else size)
 
     def inclusion_proof(self, index: int, size: int | None = None) -> list[bytes]:
-        """Return the inclusion path of `index` in the tree of `size`."""
-        return merkle.inclusion_proof_from_store(self, index, self.size if size is None else size)
+        """Return the inclusion path of `index` in the tree of `size` (same bytes as
+        `merkle.inclusion_proof_from_store`, read straight from the level arrays).
+
+        Walking up from the leaf, each level contributes its sibling: a stored node when the
+        sibling's range is complete, the fold of the right edge when it is cut by `size`, and
+        nothing when it lies wholly beyond `size` (the RFC tree promotes the lone node).
+        """
+        size = self.size if size is None else size
+        if not 0 <= index < size <= self.size:
+            raise merkle.ProofError(f"index {index} is not inside a tree of size {size}")
+        proof: list[bytes] = []
+        levels, position, level = self.levels, index, 0
+        while (size - 1) >> level:
+            sibling = position ^ 1
+            start, end = sibling << level, (sibling + 1) << level
+            if end <= size:
+                offset = sibling * HASH_SIZE
+                proof.append(bytes(levels[level][offset : offset + HASH_SIZE]))
+            elif start < size:
+                proof.append(self._edge(start, size))
+            position >>= 1
+            level += 1
+        return proof
+
+    def _edge(self, start: int, size: int) -> bytes:
+        """Fold the stored nodes of the right-edge range [start, size) (cached per range)."""
+        key = (start, size)
+        cached = self._edges.get(key)
+        if cached is None:
+            cached = merkle.root_from_range(self, start, size)
+            if len(self._edges) > 4096:
+                self._edges.clear()
+            self._edges[key] = cached
+        return cached
 
     def consistency_proof(self, old_size: int, new_size: int | None = None) -> list[bytes]:
         """Return the consistency proof from `old_size` to `new_size`."""

@@ -185,6 +185,11 @@ def root_from_store(store: NodeReader, size: int) -> bytes:
     return _fold_ranges(store, [(0, size)])[0] if size else EMPTY_ROOT
 
 
+def root_from_range(store: NodeReader, start: int, end: int) -> bytes:
+    """Return MTH(D[start:end]) for an aligned range, from stored nodes."""
+    return _fold_ranges(store, [(start, end)])[0]
+
+
 def inclusion_proof_from_store(store: NodeReader, index: int, size: int) -> list[bytes]:
     """Return the inclusion path of leaf `index` in a tree of `size`, from stored nodes."""
     _check_index(index, size)

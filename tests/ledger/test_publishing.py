@@ -250,3 +250,12 @@ def test_log_pages_and_api(doha, keyed, client):
     assert entry["leaf"]["kind"] == "user.registered" and entry["receipt_ready"] is True
     checkpoint = client.get("/api/v1/log/checkpoint/").json()
     assert checkpoint["witnessed"] is True and checkpoint["size"] == LogEntry.objects.count()
+
+
+def test_a_records_page_links_its_entries_and_receipts(doha, keyed, client):
+    page = client.get(f"/agreements/{doha.pk}/").content.decode()
+    assert "after the next witnessed checkpoint" in page and "/log/proof/" not in page
+    publish_checkpoint()
+    page = client.get(f"/agreements/{doha.pk}/").content.decode()
+    index = LogEntry.objects.filter(kind="agreement.amended").get().index
+    assert f'href="/log/entries/{index}/"' in page and f'href="/log/proof/{index}"' in page

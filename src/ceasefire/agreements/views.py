@@ -20,7 +20,7 @@ from ceasefire.domain import agreements as rules
 from ceasefire.domain.errors import DomainError
 from ceasefire.domain.policy import Action, can, require
 from ceasefire.domain.texts import format_clauses, version_document
-from ceasefire.ledger.selectors import entries_for
+from ceasefire.ledger.selectors import entries_for, witnessed_size
 from ceasefire.web.decorators import domain_pages
 from ceasefire.web.forms import attach_error
 
@@ -69,6 +69,7 @@ def agreement_detail(
             "versions": selectors.list_versions(agreement),
             "timeline": selectors.timeline(agreement),
             "entries": entries_for(f"agreement:{agreement.pk}"),
+            "witnessed_size": witnessed_size(),
             "may_amend": can(actor, Action.AMEND_AGREEMENT, agreement=scope),
             "may_record_round": can(actor, Action.RECORD_TALKS_ROUND, agreement=scope),
             "may_record_event": can(actor, Action.RECORD_AGREEMENT_EVENT, agreement=scope)

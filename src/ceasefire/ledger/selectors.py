@@ -74,3 +74,9 @@ def entry_bytes(start: int, end: int) -> list[bytes]:
     """Return the leaf bytes of entries [start, end), in order."""
     leaves = LogEntry.objects.filter(index__gte=start, index__lt=end).order_by("index")
     return [bytes(leaf) for leaf in leaves.values_list("leaf", flat=True)]
+
+
+def witnessed_size() -> int:
+    """Return the newest witnessed checkpoint size (0 if none); entries below it have receipts."""
+    latest = Checkpoint.objects.filter(witnessed=True).order_by("-size").first()
+    return latest.size if latest else 0

@@ -259,3 +259,14 @@ def test_a_records_page_links_its_entries_and_receipts(doha, keyed, client):
     page = client.get(f"/agreements/{doha.pk}/").content.decode()
     index = LogEntry.objects.filter(kind="agreement.amended").get().index
     assert f'href="/log/entries/{index}/"' in page and f'href="/log/proof/{index}"' in page
+
+
+def test_publish_command_once_and_on_a_cadence(doha, keyed):
+    from io import StringIO
+
+    output = StringIO()
+    call_command("publish_checkpoint", stdout=output)
+    assert "signed at size" in output.getvalue() and "witnessed" in output.getvalue()
+    output = StringIO()
+    call_command("publish_checkpoint", "--every", "0", "--rounds", "2", stdout=output)
+    assert output.getvalue().count("unchanged at size") == 2

@@ -82,7 +82,7 @@ def _child(database_url: str) -> list[str]:
 
 
 def run() -> list[str]:
-    """Measure on SQLite (file database) and, if it can be started, on PostgreSQL."""
+    """Measure on SQLite (file database, synchronous=FULL) and PostgreSQL (fsync on)."""
     return _child(f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}") + _postgres_run()
 
 
@@ -92,6 +92,7 @@ def _postgres_run() -> list[str]:
         [
             sys.executable,
             str(script),
+            "--durable",
             "--",
             sys.executable,
             "-m",

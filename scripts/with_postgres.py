@@ -3,7 +3,7 @@
 Installs Debian's PostgreSQL if it is missing, creates a cluster in a temporary directory as the
 `postgres` user (initdb refuses root), starts it on a free loopback port, creates a database
 role that may create test databases, runs the command with `CEASEFIRE_DATABASE_URL` set, and
-always stops the server. Usage: `python scripts/with_postgres.py -- make test`.
+always stops the server. Usage: `python scripts/with_postgres.py [--durable] -- make test`.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ def _as_postgres(*command: str) -> list[str]:
 
 def main(argv: list[str]) -> int:
     command = argv[argv.index("--") + 1 :] if "--" in argv else argv
+    durable = "--durable" in argv[: argv.index("--")] if "--" in argv else False
     bin_dir, port = _bin_dir(), _free_port()
     root = Path(tempfile.mkdtemp(prefix="ceasefire-pg-"))
     data = root / "data"
@@ -64,7 +65,10 @@ def main(argv: list[str]) -> int:
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off"
+    # Tests run with fsync off (a throwaway cluster); benchmarks pass --durable to keep it on.
+    options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1" + (
+        "" if durable else " -c fsync=off"
+    )
     subprocess.run(
         _as_postgres(
             str(bin_dir / "pg_ctl"),

@@ -71,3 +71,26 @@ def unchanged(db):
         assert snapshot() == before
 
     return check
+
+
+@pytest.fixture
+def offline():
+    """Run `ceasefire …` in a fresh interpreter where Django cannot be imported at all."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; sys.modules['django'] = None; "
+        "from ceasefire.cli import main; raise SystemExit(main(sys.argv[1:]))"
+    )
+
+    def run(*arguments, cwd):
+        return subprocess.run(
+            [sys.executable, "-c", script, *map(str, arguments)],
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            check=False,
+        )
+
+    return run

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import urllib.request
 
 import pytest
@@ -14,13 +12,9 @@ from ceasefire.ledger.models import LogEntry
 from ceasefire.ledger.publishing import publish_checkpoint
 
 pytestmark = pytest.mark.django_db(transaction=True)
-NO_DJANGO = (
-    "import sys; sys.modules['django'] = None; "
-    "from ceasefire.cli import main; raise SystemExit(main(sys.argv[1:]))"
-)
 
 
-def test_receipt_over_http_verifies_offline(live_server, settings, tmp_path):
+def test_receipt_over_http_verifies_offline(live_server, settings, tmp_path, offline):
     settings.KEY_DIR = tmp_path / "keys"
     settings.LOG_KEY_FILE = settings.KEY_DIR / "log.key"
     settings.WITNESSES_FILE = settings.KEY_DIR / "witnesses.txt"
@@ -35,23 +29,15 @@ def test_receipt_over_http_verifies_offline(live_server, settings, tmp_path):
     ]:
         with urllib.request.urlopen(live_server.url + path) as response:  # noqa: S310  # the local test server
             (tmp_path / name).write_bytes(response.read())
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            NO_DJANGO,
-            "verify",
-            "receipt",
-            "entry.tlog-proof",
-            "--leaf",
-            "entry.json",
-            "--policy",
-            "policy.txt",
-        ],
-        capture_output=True,
-        text=True,
+    result = offline(
+        "verify",
+        "receipt",
+        "entry.tlog-proof",
+        "--leaf",
+        "entry.json",
+        "--policy",
+        "policy.txt",
         cwd=tmp_path,
-        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert f"OK: entry {index} is included in ceasefire.example/demo" in result.stdout

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -16,11 +14,6 @@ from ceasefire.ledger.publishing import publish_checkpoint
 from ceasefire.tlog import keys, merkle, note, tiles, witness
 from ceasefire.witnessd import FileWitness, server
 
-NO_DJANGO = (
-    "import sys; sys.modules['django'] = None; "
-    "from ceasefire.cli import main; raise SystemExit(main(sys.argv[1:]))"
-)
-
 
 @pytest.fixture
 def keyed(settings, tmp_path):
@@ -30,16 +23,6 @@ def keyed(settings, tmp_path):
     settings.WITNESSES_FILE = settings.KEY_DIR / "witnesses.txt"
     keyring.initialise(demo_witnesses=True)
     return settings.KEY_DIR
-
-
-def _offline(*arguments, cwd):
-    return subprocess.run(
-        [sys.executable, "-c", NO_DJANGO, *map(str, arguments)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-    )
 
 
 def test_keys_are_private_and_the_policy_is_3_of_4(keyed):
@@ -64,13 +47,15 @@ def test_a_checkpoint_is_signed_and_cosigned_by_every_stakeholder(doha, keyed, c
     assert not again.new and again.cosigned_by == ()
 
 
-def test_a_receipt_fetched_from_the_platform_verifies_without_django(doha, keyed, client, tmp_path):
+def test_a_receipt_fetched_from_the_platform_verifies_without_django(
+    doha, keyed, client, tmp_path, offline
+):
     publish_checkpoint()
     index = LogEntry.objects.filter(kind="agreement.amended").get().index
     (tmp_path / "entry.tlog-proof").write_bytes(client.get(f"/log/proof/{index}").content)
     (tmp_path / "entry.json").write_bytes(client.get(f"/log/entries/{index}/leaf").content)
     (tmp_path / "policy.txt").write_bytes(client.get("/log/policy").content)
-    ok = _offline(
+    ok = offline(
         "verify",
         "receipt",
         "entry.tlog-proof",
@@ -84,7 +69,7 @@ def test_a_receipt_fetched_from_the_platform_verifies_without_django(doha, keyed
     assert f"OK: entry {index} is included" in ok.stdout and "afg, pak, qat, tur" in ok.stdout
     leaf = (tmp_path / "entry.json").read_bytes()
     (tmp_path / "entry.json").write_bytes(leaf.replace(b"amended", b"amendeD"))
-    tampered = _offline(
+    tampered = offline(
         "verify",
         "receipt",
         "entry.tlog-proof",
@@ -109,20 +94,22 @@ def test_without_quorum_there_is_no_receipt(doha, keyed, client):
     assert client.get("/api/v1/log/entries/0/receipt/").json()["error"]["code"] == "not_found"
 
 
-def test_export_reproduces_the_root_offline_and_detects_tampering(doha, keyed, tmp_path):
+def test_export_reproduces_the_root_offline_and_detects_tampering(doha, keyed, tmp_path, offline):
     publish_checkpoint()
     export = tmp_path / "export"
     call_command("export_log", str(export))
-    ok = _offline("verify", "export", export, "--policy", export / "policy.txt", cwd=tmp_path)
+    ok = offline("verify", "export", export, "--policy", export / "policy.txt", cwd=tmp_path)
     assert ok.returncode == 0, ok.stderr
     assert f"OK: {LogEntry.objects.count()} entries reproduce root" in ok.stdout
     bundle = export / "tile/entries/000.p" / str(LogEntry.objects.count())
     bundle.write_bytes(bundle.read_bytes().replace(b"Doha", b"Dohb", 1))
-    bad = _offline("verify", "export", export, "--policy", export / "policy.txt", cwd=tmp_path)
+    bad = offline("verify", "export", export, "--policy", export / "policy.txt", cwd=tmp_path)
     assert bad.returncode == 1 and "do not reproduce" in bad.stderr
 
 
-def test_consistency_between_two_checkpoints_offline(doha, keyed, people, client, tmp_path):
+def test_consistency_between_two_checkpoints_offline(
+    doha, keyed, people, client, tmp_path, offline
+):
     from ceasefire.accounts.services import issue_api_token
 
     first = publish_checkpoint().checkpoint
@@ -137,7 +124,7 @@ def test_consistency_between_two_checkpoints_offline(doha, keyed, people, client
     proof = merkle.consistency_proof(leaves, first.size, second.size)
     (tmp_path / "proof").write_text("".join(f"{line}\n" for line in map(_b64, proof)))
     (tmp_path / "policy.txt").write_text((keyed / "policy.txt").read_text())
-    ok = _offline(
+    ok = offline(
         "verify",
         "consistency",
         "old",
@@ -153,7 +140,7 @@ def test_consistency_between_two_checkpoints_offline(doha, keyed, people, client
         "".join(f"{line}\n" for line in map(_b64, [b"\x01" * 32] * len(proof)))
     )
     assert (
-        _offline(
+        offline(
             "verify",
             "consistency",
             "old",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,10 +12,9 @@ from django.shortcuts import redirect, render
 from ceasefire.accounts import selectors, services
 from ceasefire.accounts.forms import OrganisationForm, PasswordForm, RoleForm, TokenForm, UserForm
 from ceasefire.accounts.models import User
-from ceasefire.domain.errors import DomainError
 from ceasefire.domain.policy import Action, OrganisationKind, Role, require
 from ceasefire.web.decorators import domain_pages
-from ceasefire.web.forms import attach_error
+from ceasefire.web.forms import form_status, submitted
 
 
 def _user(request: HttpRequest) -> User:
@@ -40,28 +38,13 @@ def user_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _submit(
-    request: HttpRequest, form: forms.Form, action: Callable[[], object], done: str
-) -> bool:
-    """Run one service for a valid POSTed form; show its refusal on the form."""
-    if request.method != "POST" or not form.is_valid():
-        return False
-    try:
-        action()
-    except DomainError as error:
-        attach_error(form, error)
-        return False
-    messages.success(request, done)
-    return True
-
-
 @login_required
 @domain_pages
 def user_create(request: HttpRequest) -> HttpResponse:
     """Create an account (administrators)."""
     require(_user(request).as_actor(), Action.MANAGE_ACCOUNTS)
     form = UserForm(request.POST or None)
-    if _submit(
+    if submitted(
         request,
         form,
         lambda: services.register_user(
@@ -74,7 +57,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/form.html",
         {"form": form, "title": "New account"},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(request),
     )
 
 
@@ -84,7 +67,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     """Register an organisation (administrators)."""
     require(_user(request).as_actor(), Action.MANAGE_ACCOUNTS)
     form = OrganisationForm(request.POST or None)
-    if _submit(
+    if submitted(
         request,
         form,
         lambda: services.register_organisation(
@@ -100,7 +83,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/form.html",
         {"form": form, "title": "New organisation"},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(request),
     )
 
 
@@ -113,46 +96,34 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
     action = request.POST.get("action") if request.method == "POST" else None
     role_form = RoleForm(request.POST if action == "role" else None, initial={"role": user.role})
     password_form = PasswordForm(request.POST if action == "password" else None)
-    done = (
-        (
-            action == "role"
-            and _submit(
-                request,
-                role_form,
-                lambda: services.change_role(
-                    actor=actor, user=user, role=Role(role_form.cleaned_data["role"])
-                ),
-                "Role changed.",
-            )
-        )
-        or (
-            action == "password"
-            and _submit(
-                request,
-                password_form,
-                lambda: services.reset_password(
-                    actor=actor, user=user, new_password=password_form.cleaned_data["new_password"]
-                ),
-                "New password set: hand it to the user through a safe channel.",
-            )
-        )
-        or (
-            action == "deactivate"
-            and _submit(
-                request,
-                forms.Form(request.POST),
-                lambda: services.deactivate_user(actor=actor, user=user),
-                "Account deactivated.",
-            )
-        )
-    )
-    if done:
+    steps: dict[str, tuple[forms.Form, Callable[[], User], str]] = {
+        "role": (
+            role_form,
+            lambda: services.change_role(
+                actor=actor, user=user, role=Role(role_form.cleaned_data["role"])
+            ),
+            "Role changed.",
+        ),
+        "password": (
+            password_form,
+            lambda: services.reset_password(
+                actor=actor, user=user, new_password=password_form.cleaned_data["new_password"]
+            ),
+            "New password set: hand it to the user through a safe channel.",
+        ),
+        "deactivate": (
+            forms.Form(request.POST),
+            lambda: services.deactivate_user(actor=actor, user=user),
+            "Account deactivated.",
+        ),
+    }
+    if action in steps and submitted(request, *steps[action]) is not None:
         return redirect("accounts:user-detail", user.pk)
     return render(
         request,
         "accounts/user_detail.html",
         {"account": user, "role_form": role_form, "password_form": password_form},
-        status=400 if request.method == "POST" else 200,
+        status=form_status(request),
     )
 
 
@@ -162,19 +133,17 @@ def token_list(request: HttpRequest) -> HttpResponse:
     """List, issue and revoke the signed-in user's API tokens."""
     actor = _user(request)
     form = TokenForm(request.POST if request.POST.get("action") == "issue" else None)
-    issued: list[str] = []
-    if _submit(
+    issued = submitted(
         request,
         form,
-        lambda: issued.append(
-            services.issue_api_token(actor=actor, name=form.cleaned_data["name"])[1]
-        ),
+        lambda: services.issue_api_token(actor=actor, name=form.cleaned_data["name"]),
         "Token issued. Copy it now: it is shown only once.",
-    ):
+    )
+    if issued is not None:
         form = TokenForm()
     if request.POST.get("action") == "revoke":
         token = selectors.get_own_token(int(request.POST.get("token", "0") or 0), user=actor)
-        if _submit(
+        if submitted(
             request,
             forms.Form(request.POST),
             lambda: services.revoke_api_token(actor=actor, token=token),
@@ -187,6 +156,6 @@ def token_list(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "tokens": selectors.tokens_of(actor),
-            "issued": issued[0] if issued else None,
+            "issued": issued[1] if issued else None,
         },
     )

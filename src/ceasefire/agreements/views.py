@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,12 +16,11 @@ from ceasefire.agreements.forms import AgreementForm, AmendForm, EventForm, Talk
 from ceasefire.agreements.models import Agreement
 from ceasefire.api.dates import as_of_from
 from ceasefire.domain import agreements as rules
-from ceasefire.domain.errors import DomainError
 from ceasefire.domain.policy import Action, can, require
 from ceasefire.domain.texts import format_clauses, version_document
 from ceasefire.ledger.selectors import entries_for, witnessed_size
 from ceasefire.web.decorators import domain_pages
-from ceasefire.web.forms import attach_error
+from ceasefire.web.forms import form_status, submitted
 
 
 def _user(request: HttpRequest) -> User:
@@ -95,34 +93,34 @@ def version_document_view(request: HttpRequest, agreement_id: int, number: int) 
 def agreement_create(request: HttpRequest) -> HttpResponse:
     """Register an agreement (mediators)."""
     form = AgreementForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def register() -> Agreement:
         data = form.cleaned_data
-        try:
-            agreement = services.register_agreement(
-                actor=_user(request),
-                details=services.AgreementDetails(
-                    title=data["title"],
-                    venue=data["venue"],
-                    form=rules.AgreementForm(data["form"]),
-                    signed_on=data["signed_on"],
-                    effective_from=data["effective_from"],
-                    effective_until=data["effective_until"],
-                    summary=data["summary"],
-                ),
-                parties=list(data["parties"]),
-                mediators=[
-                    (m, rules.MediatorRole(data["mediator_role"])) for m in data["mediators"]
-                ],
-                text=data["text"],
-                clauses=data["clauses"],
-            )
-        except DomainError as error:
-            attach_error(form, error)
-        else:
-            messages.success(request, f"Registered “{agreement.title}”.")
-            return redirect("agreements:agreement-detail", agreement.pk)
-    status = 400 if request.method == "POST" else 200
-    return render(request, "agreements/agreement_form.html", {"form": form}, status=status)
+        details = services.AgreementDetails(
+            title=data["title"],
+            venue=data["venue"],
+            form=rules.AgreementForm(data["form"]),
+            signed_on=data["signed_on"],
+            effective_from=data["effective_from"],
+            effective_until=data["effective_until"],
+            summary=data["summary"],
+        )
+        role = rules.MediatorRole(data["mediator_role"])
+        return services.register_agreement(
+            actor=_user(request),
+            details=details,
+            parties=list(data["parties"]),
+            mediators=[(m, role) for m in data["mediators"]],
+            text=data["text"],
+            clauses=data["clauses"],
+        )
+
+    agreement = submitted(request, form, register, lambda a: f"Registered “{a.title}”.")
+    if agreement is not None:
+        return redirect("agreements:agreement-detail", agreement.pk)
+    return render(
+        request, "agreements/agreement_form.html", {"form": form}, status=form_status(request)
+    )
 
 
 @login_required
@@ -137,19 +135,18 @@ def agreement_amend(request: HttpRequest, agreement_id: int) -> HttpResponse:
         "clauses": format_clauses(current.clause_drafts()),
     }
     form = AmendForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            version = services.amend_agreement(
-                actor=_user(request), agreement=agreement, **form.cleaned_data
-            )
-        except DomainError as error:
-            attach_error(form, error)
-        else:
-            messages.success(request, f"Version {version.number} adopted.")
-            return redirect("agreements:agreement-detail", agreement.pk)
-    status = 400 if request.method == "POST" else 200
+    version = submitted(
+        request,
+        form,
+        lambda: services.amend_agreement(
+            actor=_user(request), agreement=agreement, **form.cleaned_data
+        ),
+        lambda v: f"Version {v.number} adopted.",
+    )
+    if version is not None:
+        return redirect("agreements:agreement-detail", agreement.pk)
     context = {"form": form, "agreement": agreement, "current": current}
-    return render(request, "agreements/agreement_amend.html", context, status=status)
+    return render(request, "agreements/agreement_amend.html", context, status=form_status(request))
 
 
 @login_required
@@ -160,23 +157,19 @@ def event_create(request: HttpRequest, agreement_id: int) -> HttpResponse:
         request, agreement_id, Action.RECORD_AGREEMENT_EVENT, Action.DECLARE_PARTY_STATEMENT
     )
     form = EventForm(request.POST or None, initial={"occurred_on": timezone.now().date()})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.record_agreement_event(
-                actor=_user(request),
-                agreement=agreement,
-                kind=rules.EventKind(data.pop("kind")),
-                **data,
-            )
-        except DomainError as error:
-            attach_error(form, error)
-        else:
-            messages.success(request, "Event recorded on the timeline.")
-            return redirect("agreements:agreement-detail", agreement.pk)
-    status = 400 if request.method == "POST" else 200
+    if submitted(
+        request,
+        form,
+        lambda: services.record_agreement_event(
+            actor=_user(request),
+            agreement=agreement,
+            **{**form.cleaned_data, "kind": rules.EventKind(form.cleaned_data["kind"])},
+        ),
+        "Event recorded on the timeline.",
+    ):
+        return redirect("agreements:agreement-detail", agreement.pk)
     context = {"form": form, "agreement": agreement, "what": "an agreement event"}
-    return render(request, "agreements/record_form.html", context, status=status)
+    return render(request, "agreements/record_form.html", context, status=form_status(request))
 
 
 @login_required
@@ -185,20 +178,16 @@ def talks_round_create(request: HttpRequest, agreement_id: int) -> HttpResponse:
     """Record a round of talks on the agreement."""
     agreement = _writable(request, agreement_id, Action.RECORD_TALKS_ROUND)
     form = TalksRoundForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.record_talks_round(
-                actor=_user(request),
-                agreement=agreement,
-                outcome=rules.TalksOutcome(data.pop("outcome")),
-                **data,
-            )
-        except DomainError as error:
-            attach_error(form, error)
-        else:
-            messages.success(request, "Talks round recorded.")
-            return redirect("agreements:agreement-detail", agreement.pk)
-    status = 400 if request.method == "POST" else 200
+    if submitted(
+        request,
+        form,
+        lambda: services.record_talks_round(
+            actor=_user(request),
+            agreement=agreement,
+            **{**form.cleaned_data, "outcome": rules.TalksOutcome(form.cleaned_data["outcome"])},
+        ),
+        "Talks round recorded.",
+    ):
+        return redirect("agreements:agreement-detail", agreement.pk)
     context = {"form": form, "agreement": agreement, "what": "a talks round"}
-    return render(request, "agreements/record_form.html", context, status=status)
+    return render(request, "agreements/record_form.html", context, status=form_status(request))

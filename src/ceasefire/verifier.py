@@ -21,8 +21,16 @@ from ceasefire.tlog.errors import TlogError
 from ceasefire.tlog.memory import MemoryLog
 
 
-def _policy(path: str) -> policies.Policy:
-    return policies.parse(Path(path).read_text())
+def _policy(arguments: argparse.Namespace) -> policies.Policy:
+    """Trust the policy file, or just a log vkey (no witness quorum then)."""
+    if arguments.policy:
+        return policies.parse(Path(arguments.policy).read_text())
+    vkey = (
+        Path(arguments.vkey).read_text().strip()
+        if Path(arguments.vkey).is_file()
+        else arguments.vkey
+    )
+    return policies.parse(f"log {vkey}\nquorum none\n")
 
 
 def _witnessed(signed: str, policy: policies.Policy) -> tuple[checkpoints.Checkpoint, list[str]]:
@@ -46,7 +54,7 @@ def _receipt(arguments: argparse.Namespace) -> str:
     verified = receipt.verify(
         Path(arguments.receipt).read_text(),
         Path(arguments.leaf).read_bytes(),
-        _policy(arguments.policy),
+        _policy(arguments),
     )
     return (
         f"OK: entry {verified.index} is included in {verified.origin} at size {verified.size}, "
@@ -56,7 +64,7 @@ def _receipt(arguments: argparse.Namespace) -> str:
 
 
 def _export(arguments: argparse.Namespace) -> str:
-    directory, policy = Path(arguments.directory), _policy(arguments.policy)
+    directory, policy = Path(arguments.directory), _policy(arguments)
     parsed, cosigners = _witnessed((directory / "checkpoint").read_text(), policy)
     log = MemoryLog(keep_entries=False)
     for ref in tiles.bundles_for(parsed.size):
@@ -78,7 +86,7 @@ def _export(arguments: argparse.Namespace) -> str:
 
 
 def _consistency(arguments: argparse.Namespace) -> str:
-    policy = _policy(arguments.policy)
+    policy = _policy(arguments)
     old, _ = _witnessed(Path(arguments.old).read_text(), policy)
     new, _ = _witnessed(Path(arguments.new).read_text(), policy)
     lines = Path(arguments.proof).read_text().split()
@@ -88,6 +96,16 @@ def _consistency(arguments: argparse.Namespace) -> str:
     return f"OK: size {new.size} of {new.origin} extends size {old.size}; the log was not rewritten"
 
 
+def _trust(command: argparse.ArgumentParser) -> None:
+    trust = command.add_mutually_exclusive_group(required=True)
+    trust.add_argument(
+        "--policy", help="the deployment's tlog-policy file (log key, witnesses, quorum)"
+    )
+    trust.add_argument(
+        "--vkey", help="only the log's verifier key (string or file): no witness quorum"
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     """Build the command-line interface."""
     top = argparse.ArgumentParser(prog="ceasefire verify", description=__doc__.split("\n\n")[0])
@@ -95,11 +113,11 @@ def parser() -> argparse.ArgumentParser:
     one = commands.add_parser("receipt", help="check that a record is in the witnessed log")
     one.add_argument("receipt")
     one.add_argument("--leaf", required=True, help="the entry's exact bytes (entry-N.json)")
-    one.add_argument("--policy", required=True, help="the deployment's tlog-policy file")
+    _trust(one)
     one.set_defaults(run=_receipt)
     export = commands.add_parser("export", help="recompute every leaf and the root of an export")
     export.add_argument("directory")
-    export.add_argument("--policy", required=True)
+    _trust(export)
     export.set_defaults(run=_export)
     consistency = commands.add_parser(
         "consistency", help="check that a newer checkpoint extends an older one"
@@ -107,7 +125,7 @@ def parser() -> argparse.ArgumentParser:
     consistency.add_argument("old")
     consistency.add_argument("new")
     consistency.add_argument("--proof", required=True, help="one base64 hash per line")
-    consistency.add_argument("--policy", required=True)
+    _trust(consistency)
     consistency.set_defaults(run=_consistency)
     return top
 

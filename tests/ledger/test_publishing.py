@@ -257,3 +257,17 @@ def test_publish_command_once_and_on_a_cadence(doha, keyed):
     output = StringIO()
     call_command("publish_checkpoint", "--every", "0", "--rounds", "2", stdout=output)
     assert output.getvalue().count("unchanged at size") == 2
+
+
+def test_receipts_verify_against_the_log_key_alone_and_refuse_a_wrong_key(
+    doha, keyed, client, tmp_path, offline
+):
+    publish_checkpoint()
+    (tmp_path / "r").write_bytes(client.get("/log/proof/3").content)
+    (tmp_path / "l").write_bytes(client.get("/log/entries/3/leaf").content)
+    vkey = client.get("/log/key").content.decode().strip()
+    ok = offline("verify", "receipt", "r", "--leaf", "l", "--vkey", vkey, cwd=tmp_path)
+    assert ok.returncode == 0, ok.stderr
+    stranger = keys.Signer.generate("ceasefire.example/demo").verifier.vkey
+    refused = offline("verify", "receipt", "r", "--leaf", "l", "--vkey", stranger, cwd=tmp_path)
+    assert refused.returncode == 1 and "no known key signed" in refused.stderr

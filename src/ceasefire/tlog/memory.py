@@ -113,7 +113,7 @@ class MemoryLog:
 
     def leaf_hashes(self, start: int = 0, end: int | None = None) -> list[bytes]:
         """Return the leaf hashes in `[start, end)`."""
-        level0 = self.levels[0] if self.levels else bytearray()
+        level0 = self.levels[0]
         stop = self.size if end is None else end
         return [bytes(level0[i * HASH_SIZE : (i + 1) * HASH_SIZE]) for i in range(start, stop)]
 

@@ -242,7 +242,9 @@ def verify_inclusion(
     first, second, accumulated = index, size - 1, leaf_hash
     for element in proof:
         if second == 0:
-            raise ProofError("the inclusion path is too long")
+            raise ProofError(
+                "the inclusion path is too long"
+            )  # pragma: no cover - the RFC's guard; the exact length check comes first
         if first & 1 or first == second:
             accumulated = _sha256(b"\x01" + element + accumulated).digest()
             if not first & 1:
@@ -288,7 +290,9 @@ def verify_consistency(
     old_accumulated = new_accumulated = hashes[0]
     for element in hashes[1:]:
         if second == 0:
-            raise ProofError("the consistency proof is too long")
+            raise ProofError(
+                "the consistency proof is too long"
+            )  # pragma: no cover - the RFC's guard; the exact length check comes first
         if first & 1 or first == second:
             old_accumulated = _sha256(b"\x01" + element + old_accumulated).digest()
             new_accumulated = _sha256(b"\x01" + element + new_accumulated).digest()

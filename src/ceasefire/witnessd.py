@@ -77,7 +77,8 @@ class FileWitness:
 def _handler(served: FileWitness) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:  # the name http.server calls
-            length = int(self.headers.get("Content-Length") or 0)
+            raw_length = self.headers.get("Content-Length") or "0"
+            length = int(raw_length) if raw_length.isdigit() else MAX_BODY + 1
             if not self.path.endswith("/add-checkpoint") or length > MAX_BODY:
                 self._send(404 if length <= MAX_BODY else 413, "not found\n", witness.TEXT)
                 return

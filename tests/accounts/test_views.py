@@ -90,3 +90,9 @@ def test_token_page_shows_the_secret_once(people, client):
 def test_anonymous_visitors_are_sent_to_sign_in(db, client):
     response = client.get("/accounts/tokens/")
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_revoking_a_token_that_is_not_a_number_is_a_clear_404(people, client):
+    client.login(username="analyst", password=DEMO_PASSWORD)
+    response = client.post("/accounts/tokens/", {"action": "revoke", "token": "abc"})
+    assert response.status_code == 404

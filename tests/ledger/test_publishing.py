@@ -271,3 +271,37 @@ def test_receipts_verify_against_the_log_key_alone_and_refuse_a_wrong_key(
     stranger = keys.Signer.generate("ceasefire.example/demo").verifier.vkey
     refused = offline("verify", "receipt", "r", "--leaf", "l", "--vkey", stranger, cwd=tmp_path)
     assert refused.returncode == 1 and "no known key signed" in refused.stderr
+
+
+def test_the_witness_server_refuses_junk_with_protocol_statuses(keyed):
+    import urllib.error
+    import urllib.request
+
+    signer = keyring.log_signer()
+    served = FileWitness(
+        key_file=keyed / "witness-pak.key",
+        state_file=keyed / "junk.state",
+        logs={signer.name: [signer.verifier]},
+    )
+    httpd = server(served, "127.0.0.1", 0)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    statuses = []
+    try:
+        for path, body in [
+            ("/add-checkpoint", b"junk"),
+            ("/elsewhere", b"x"),
+            ("/add-checkpoint", b"\xff\xfe"),
+        ]:
+            request = urllib.request.Request(base + path, data=body, method="POST")  # noqa: S310  # the local test server
+            try:
+                urllib.request.urlopen(request, timeout=5)  # noqa: S310  # the local test server
+            except urllib.error.HTTPError as error:
+                statuses.append(error.code)
+                error.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert statuses == [400, 404, 400]
+    assert not (keyed / "junk.state").exists()

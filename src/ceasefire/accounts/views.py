@@ -142,7 +142,8 @@ def token_list(request: HttpRequest) -> HttpResponse:
     if issued is not None:
         form = TokenForm()
     if request.POST.get("action") == "revoke":
-        token = selectors.get_own_token(int(request.POST.get("token", "0") or 0), user=actor)
+        raw = request.POST.get("token", "")
+        token = selectors.get_own_token(int(raw) if raw.isdigit() else 0, user=actor)
         if submitted(
             request,
             forms.Form(request.POST),

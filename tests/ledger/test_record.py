@@ -115,3 +115,12 @@ def test_log_rows_cannot_be_deleted_on_postgresql():
     _records_once(1)
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         LogEntry.objects.all().delete()
+
+
+def test_a_write_answers_with_the_entry_it_appended(people, api):
+    response = api.as_user(people["analyst"]).post("/api/v1/tokens/", {"name": "x"}, format="json")
+    entry = LogEntry.objects.order_by("-index").first()
+    assert response["Ceasefire-Log-Entries"] == str(entry.index)
+    assert response["Ceasefire-Log-Leaf-Hashes"] == bytes(entry.leaf_hash).hex()
+    refused = api.post("/api/v1/tokens/", {"name": ""}, format="json")
+    assert "Ceasefire-Log-Entries" not in refused

@@ -13,9 +13,15 @@ from ceasefire.accounts import services as accounts
 from ceasefire.accounts.models import Organisation, User
 from ceasefire.agreements import services as agreements
 from ceasefire.demo.scenario import DEMO_PASSWORD
+from ceasefire.domain.actors import ActorKind
 from ceasefire.domain.agreements import AgreementForm, EventKind, MediatorRole, TalksOutcome
+from ceasefire.domain.coding import IncidentType
+from ceasefire.domain.intake import TriageStatus
 from ceasefire.domain.policy import OrganisationKind, Role
 from ceasefire.domain.texts import parse_clauses
+from ceasefire.incidents import services as incidents
+from ceasefire.incidents.models import Actor as RegisteredActor
+from ceasefire.incidents.reports import Report
 from ceasefire.ledger import discipline
 from ceasefire.ledger.models import LogEntry
 
@@ -25,6 +31,21 @@ CLAUSES = parse_clauses("## 1 Ceasefire\n- ALL prohibition: No attacks\n")
 
 def _org(code):
     return Organisation.objects.get(code=code)
+
+
+REPORT = Report(
+    incident_type=IncidentType.ARMED_CLASH, date_start=date(2025, 10, 12), place="Kurram"
+)
+
+
+def _incident(p, d):
+    return incidents.report_publicly(agreement=d, report=REPORT)
+
+
+def _ttp(p):
+    return incidents.register_actor(
+        actor=p["analyst"], code="TTP", name="TTP", kind=ActorKind.REBEL_GROUP
+    )
 
 
 CALLS = {
@@ -126,7 +147,49 @@ CALLS = {
             description="d",
         ),
     ),
+    "ceasefire.incidents.services.report_incident": (
+        "incident.reported",
+        lambda p, d: incidents.report_incident(actor=p["monitor"], agreement=d, report=REPORT),
+    ),
+    "ceasefire.incidents.services.report_publicly": ("incident.reported", _incident),
+    "ceasefire.incidents.services.import_incidents": (
+        "incident.reported",
+        lambda p, d: incidents.import_incidents(
+            actor=p["monitor"], agreement=d, rows=[REPORT], content=b"x"
+        ),
+    ),
+    "ceasefire.incidents.services.triage_incident": (
+        "incident.triaged",
+        lambda p, d: incidents.triage_incident(
+            actor=p["monitor"],
+            incident=PREPARED["incident"],
+            decision=TriageStatus.IN_REMIT,
+        ),
+    ),
+    "ceasefire.incidents.services.triage_incidents": (
+        "incident.triaged",
+        lambda p, d: incidents.triage_incidents(
+            actor=p["monitor"],
+            incidents=[PREPARED["incident"]],
+            decision=TriageStatus.IN_REMIT,
+        ),
+    ),
+    "ceasefire.incidents.services.register_actor": (
+        "actor.registered",
+        lambda p, d: incidents.register_actor(
+            actor=p["monitor"], code="ISKP", name="ISKP", kind=ActorKind.REBEL_GROUP
+        ),
+    ),
+    "ceasefire.incidents.services.add_actor_alias": (
+        "actor.alias_added",
+        lambda p, d: incidents.add_actor_alias(
+            actor=p["monitor"], target=RegisteredActor.objects.get(code="TTP"), alias="Khawarij"
+        ),
+    ),
 }
+
+# Records some services act on, prepared before the count starts.
+PREPARED: dict[str, object] = {}
 
 
 def test_the_table_names_every_service():
@@ -138,6 +201,8 @@ def test_the_table_names_every_service():
 def test_each_service_appends_exactly_one_entry(doha, people, name):
     kind, call = CALLS[name]
     accounts.issue_api_token(actor=people["monitor"], name="prepared")
+    PREPARED["incident"] = _incident(people, doha)
+    _ttp(people)
     before = LogEntry.objects.count()
     call(people, doha)
     entries = list(LogEntry.objects.filter(index__gte=before))

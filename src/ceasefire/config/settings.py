@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "ceasefire.ledger",
     "ceasefire.accounts",
     "ceasefire.agreements",
+    "ceasefire.incidents",
     "ceasefire.demo",
 ]
 

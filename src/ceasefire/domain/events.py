@@ -35,6 +35,11 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
         "agreement.amended": "a new version of an agreement's text was adopted",
         "agreement_event.recorded": "a dated fact about an agreement was recorded",
         "talks_round.recorded": "a round of talks was recorded",
+        "actor.registered": "an actor was added to the registry with its aliases",
+        "actor.alias_added": "an alias was added to a registered actor",
+        "incident.reported": "an incident was reported (by a party, a monitor, the public or an"
+        " import); the payload commits to its content without disclosing it",
+        "incident.triaged": "a monitor or mediator triaged a report",
     }
 )
 

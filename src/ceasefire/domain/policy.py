@@ -50,6 +50,12 @@ class Action(StrEnum):
     MANAGE_ACCOUNTS = "manage_accounts"
     MANAGE_OWN_TOKENS = "manage_own_tokens"
     VIEW_LOG = "view_log"
+    REPORT_INCIDENT = "report_incident"
+    REPORT_PUBLICLY = "report_publicly"
+    IMPORT_INCIDENTS = "import_incidents"
+    VIEW_TRIAGE_QUEUE = "view_triage_queue"
+    TRIAGE_INCIDENT = "triage_incident"
+    MANAGE_ACTORS = "manage_actors"
 
 
 # Which organisation kind each role belongs to: a mediator is never a party member.
@@ -76,13 +82,28 @@ GRANTS: Final[Mapping[Action, frozenset[Role]]] = MappingProxyType(
         Action.MANAGE_ACCOUNTS: frozenset({Role.ADMINISTRATOR}),
         Action.MANAGE_OWN_TOKENS: frozenset(Role) - {Role.PUBLIC},
         Action.VIEW_LOG: frozenset(Role),
+        Action.REPORT_INCIDENT: frozenset({Role.LIAISON_OFFICER, Role.MONITOR}),
+        Action.REPORT_PUBLICLY: frozenset({Role.PUBLIC}),
+        Action.IMPORT_INCIDENTS: frozenset({Role.MONITOR}),
+        Action.VIEW_TRIAGE_QUEUE: frozenset({Role.MEDIATOR, Role.MONITOR, Role.ANALYST}),
+        Action.TRIAGE_INCIDENT: frozenset({Role.MEDIATOR, Role.MONITOR}),
+        Action.MANAGE_ACTORS: frozenset({Role.MONITOR, Role.ANALYST}),
     }
 )
 
 # Actions on one agreement that only its own mediators (or parties) may take.
 _MEDIATORS_OF_AGREEMENT: Final = frozenset(
-    {Action.AMEND_AGREEMENT, Action.RECORD_TALKS_ROUND, Action.RECORD_AGREEMENT_EVENT}
+    {
+        Action.AMEND_AGREEMENT,
+        Action.RECORD_TALKS_ROUND,
+        Action.RECORD_AGREEMENT_EVENT,
+        Action.TRIAGE_INCIDENT,
+    }
 )
+
+# Actions a party takes only under an agreement that binds it (a liaison officer files for
+# their own party); monitors may take them under any agreement.
+_PARTIES_OF_AGREEMENT: Final = frozenset({Action.DECLARE_PARTY_STATEMENT, Action.REPORT_INCIDENT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +130,10 @@ def _in_context(actor: Actor, action: Action, agreement: AgreementScope | None) 
         return agreement is not None and actor.organisation in agreement.mediators
     if action in _MEDIATORS_OF_AGREEMENT and actor.role is Role.MONITOR:
         return agreement is not None
-    if action is Action.DECLARE_PARTY_STATEMENT:
+    if action in _PARTIES_OF_AGREEMENT and actor.role is Role.LIAISON_OFFICER:
         return agreement is not None and actor.organisation in agreement.parties
+    if action is Action.REPORT_INCIDENT and actor.role is Role.MONITOR:
+        return agreement is not None
     return True
 
 

@@ -26,6 +26,20 @@ class LogDisciplineError(RuntimeError):
 
 def service(function: Callable[P, R]) -> Callable[P, R]:
     """Run `function` in one transaction and require exactly one `record()` inside it."""
+    return _disciplined(function, batch=False)
+
+
+def batch_service(function: Callable[P, R]) -> Callable[P, R]:
+    """Run `function` in one transaction and require at least one log entry inside it.
+
+    For writes that apply one action to many records at once (a bulk import, a bulk triage):
+    each record still gets exactly one entry of its own, so each has its own receipt, and
+    the whole batch lands or none of it does (docs/decisions/0005-batches-in-the-log.md).
+    """
+    return _disciplined(function, batch=True)
+
+
+def _disciplined(function: Callable[P, R], *, batch: bool) -> Callable[P, R]:
     SERVICES.append(f"{function.__module__}.{function.__qualname__}")
 
     @functools.wraps(function)
@@ -37,9 +51,10 @@ def service(function: Callable[P, R]) -> Callable[P, R]:
         try:
             with transaction.atomic():
                 result = function(*args, **kwargs)
-                if len(counter) != 1:
+                if len(counter) != 1 and not (batch and counter):
+                    wanted = "at least 1" if batch else "not 1"
                     raise LogDisciplineError(
-                        f"{function.__qualname__} recorded {len(counter)} log entries, not 1"
+                        f"{function.__qualname__} recorded {len(counter)} log entries, {wanted}"
                     )
             return result
         finally:

@@ -1,0 +1,1 @@
+"""Incident intake: reports from either party, monitors and the public, coded and triaged."""

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 from ceasefire.accounts import api as accounts
 from ceasefire.agreements import api as agreements
+from ceasefire.incidents import api as incidents
 from ceasefire.ledger import api as ledger
 
 app_name = "api"
@@ -55,6 +56,25 @@ urlpatterns = [
         agreements.TalksRoundListApi.as_view(),
         name="talks-round-list",
     ),
+    path("v1/incidents/", incidents.IncidentListApi.as_view(), name="incident-list"),
+    path("v1/incidents/queue/", incidents.QueueApi.as_view(), name="incident-queue"),
+    path("v1/incidents/map/", incidents.MapApi.as_view(), name="incident-map"),
+    path("v1/incidents/import/", incidents.ImportApi.as_view(), name="incident-import"),
+    path("v1/incidents/triage/", incidents.BulkTriageApi.as_view(), name="incident-bulk-triage"),
+    path(
+        "v1/incidents/<int:incident_id>/",
+        incidents.IncidentDetailApi.as_view(),
+        name="incident-detail",
+    ),
+    path(
+        "v1/incidents/<int:incident_id>/triage/",
+        incidents.TriageApi.as_view(),
+        name="incident-triage",
+    ),
+    path("v1/public/incidents/", incidents.PublicReportApi.as_view(), name="public-report"),
+    path("v1/places/", incidents.PlaceSearchApi.as_view(), name="place-search"),
+    path("v1/actors/", incidents.ActorListApi.as_view(), name="actor-list"),
+    path("v1/actors/<str:code>/aliases/", incidents.ActorAliasApi.as_view(), name="actor-alias"),
     path("v1/log/checkpoint/", ledger.CheckpointApi.as_view(), name="log-checkpoint"),
     path("v1/log/entries/<int:index>/", ledger.EntryDetailApi.as_view(), name="log-entry"),
     path(

@@ -155,6 +155,18 @@ SPECTACULAR_SETTINGS = {
 }
 
 # The transparency log (see docs/log-operations.md).
+# Shared by every worker (the public form's rate limit counts across them); the table is
+# created by a migration of the incidents app.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "ceasefire_cache",
+    }
+}
+PUBLIC_REPORTS_PER_WINDOW = int(os.environ.get("CEASEFIRE_PUBLIC_REPORTS_PER_WINDOW", "5"))
+PUBLIC_REPORT_WINDOW_SECONDS = int(os.environ.get("CEASEFIRE_PUBLIC_REPORT_WINDOW", "3600"))
+IMPORT_MAX_BYTES = int(os.environ.get("CEASEFIRE_IMPORT_MAX_BYTES", str(50 * 1024 * 1024)))
+
 LOG_ORIGIN = os.environ.get("CEASEFIRE_LOG_ORIGIN", "ceasefire.example/demo")
 KEY_DIR = Path(os.environ.get("CEASEFIRE_KEY_DIR", VAR_DIR / "keys"))
 LOG_KEY_FILE = Path(os.environ.get("CEASEFIRE_LOG_KEY_FILE", KEY_DIR / "log.key"))

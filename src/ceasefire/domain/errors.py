@@ -60,3 +60,10 @@ class Conflict(DomainError):
 
     code = "conflict"
     http_status = 409
+
+
+class RateLimited(DomainError):
+    """Too many requests from one client in the current window; nothing was recorded."""
+
+    code = "rate_limited"
+    http_status = 429

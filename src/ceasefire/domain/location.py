@@ -73,12 +73,12 @@ def locate(
     name alone places nothing. Given coordinates always win over the gazetteer's.
 
     Raises:
-        InvalidInput: no place name and no country, an over-long name, half or impossible
+        InvalidInput: no place name, match or country, an over-long name, half or impossible
             coordinates, or a country that contradicts the matched place.
     """
     written = " ".join(as_written.split())
     country = " ".join(country.split())
-    if not written and not country:
+    if not written and not country and place is None:
         raise InvalidInput(
             "name the place as reported, or at least the country or border",
             details={"field": "place"},

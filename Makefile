@@ -12,13 +12,27 @@ PORT ?= 8000
 
 .PHONY: venv demo demo-data serve run test test-postgres check lint fmt type arch bench browser-deps clean
 
-venv: $(STAMP)
+VENDOR_DIR := src/ceasefire/web/static/vendor
+VENDOR := $(VENDOR_DIR)/.installed
+
+venv: $(STAMP) $(VENDOR)
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet "uv==0.13.9"
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $@
+
+# The map's front-end files from the npm registry (versions in package-lock.json), served by the
+# platform itself: no CDN, no tile server.
+$(VENDOR): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf $(VENDOR_DIR) && mkdir -p $(VENDOR_DIR)/leaflet
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.js.map \
+	  node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images $(VENDOR_DIR)/leaflet/
+	cp node_modules/topojson-client/dist/topojson-client.min.js $(VENDOR_DIR)/
+	cp node_modules/world-atlas/countries-50m.json node_modules/world-atlas/LICENSE $(VENDOR_DIR)/
 	touch $@
 
 # Debian's Chromium for the Playwright browser tests (Playwright cannot download browsers here).
@@ -72,4 +86,4 @@ bench: venv
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf $(VENV) var .coverage .mypy_cache .ruff_cache staticfiles
+	rm -rf $(VENV) node_modules $(VENDOR_DIR) var .coverage .mypy_cache .ruff_cache staticfiles

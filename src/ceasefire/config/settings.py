@@ -165,6 +165,10 @@ CACHES = {
 }
 PUBLIC_REPORTS_PER_WINDOW = int(os.environ.get("CEASEFIRE_PUBLIC_REPORTS_PER_WINDOW", "5"))
 PUBLIC_REPORT_WINDOW_SECONDS = int(os.environ.get("CEASEFIRE_PUBLIC_REPORT_WINDOW", "3600"))
+# The map: ISO 3166-1 numeric codes of the countries drawn as parties (world-atlas ids), and
+# the initial view as "latitude,longitude,zoom".
+MAP_COUNTRIES = os.environ.get("CEASEFIRE_MAP_COUNTRIES", "586,004")
+MAP_CENTER = os.environ.get("CEASEFIRE_MAP_CENTER", "32.5,68.5,6")
 IMPORT_MAX_BYTES = int(os.environ.get("CEASEFIRE_IMPORT_MAX_BYTES", str(50 * 1024 * 1024)))
 
 LOG_ORIGIN = os.environ.get("CEASEFIRE_LOG_ORIGIN", "ceasefire.example/demo")

@@ -245,6 +245,11 @@ def _csv_claims(cell: str) -> list[dict[str, Any]]:
     return claims
 
 
+def claims_from_lines(lines: Sequence[str]) -> list[dict[str, Any]]:
+    """Read claims written one per line in the CSV cell notation (the forms use it too)."""
+    return [claim for line in lines for claim in _csv_claims(line)]
+
+
 def _split(cell: str | None) -> list[str]:
     return [item.strip() for item in (cell or "").split(";") if item.strip()]
 

@@ -29,7 +29,7 @@ def admit(*, client: str, honeypot: str) -> None:
     """
     if honeypot.strip():
         raise InvalidInput(
-            "this submission looks automated; nothing was recorded", details={"field": HONEYPOT}
+            "this submission looks automated; nothing was recorded", details={"field": "honeypot"}
         )
     digest = hmac.new(settings.SECRET_KEY.encode(), client.encode(), hashlib.sha256).hexdigest()
     key = f"public-report:{digest[:40]}"

@@ -34,7 +34,7 @@ def batch_service(function: Callable[P, R]) -> Callable[P, R]:
 
     For writes that apply one action to many records at once (a bulk import, a bulk triage):
     each record still gets exactly one entry of its own, so each has its own receipt, and
-    the whole batch lands or none of it does (docs/decisions/0005-batches-in-the-log.md).
+    the whole batch lands or none of it does (docs/decisions/0006-batches-in-the-log.md).
     """
     return _disciplined(function, batch=True)
 

@@ -59,6 +59,7 @@ urlpatterns = [
     path("v1/incidents/", incidents.IncidentListApi.as_view(), name="incident-list"),
     path("v1/incidents/queue/", incidents.QueueApi.as_view(), name="incident-queue"),
     path("v1/incidents/map/", incidents.MapApi.as_view(), name="incident-map"),
+    path("v1/incidents/export/", incidents.ExportApi.as_view(), name="incident-export"),
     path("v1/incidents/import/", incidents.ImportApi.as_view(), name="incident-import"),
     path("v1/incidents/triage/", incidents.BulkTriageApi.as_view(), name="incident-bulk-triage"),
     path(

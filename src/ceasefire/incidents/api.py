@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
@@ -31,7 +32,7 @@ from ceasefire.domain.actors import ActorKind
 from ceasefire.domain.errors import InvalidInput
 from ceasefire.domain.intake import TriageStatus
 from ceasefire.domain.policy import PUBLIC, Actor
-from ceasefire.incidents import parsing, public, selectors, services
+from ceasefire.incidents import exports, parsing, public, selectors, services
 from ceasefire.incidents.selectors import Filters, IncidentView
 from ceasefire.ledger.selectors import entries_for, witnessed_size
 
@@ -310,6 +311,17 @@ class ImportApi(APIView):
             },
             status=status.HTTP_201_CREATED,
         )
+
+
+class ExportApi(APIView):
+    @extend_schema(parameters=FILTERS, responses={(200, "text/csv"): str})
+    def get(self, request: Request) -> HttpResponse:
+        views = selectors.list_incidents(
+            viewer=actor_of(request_user(request)), filters=filters_from(request.query_params)
+        )
+        response = HttpResponse(exports.to_csv(views), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="incidents.csv"'
+        return response
 
 
 class MapApi(APIView):

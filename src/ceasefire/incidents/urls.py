@@ -7,6 +7,7 @@ app_name = "incidents"
 urlpatterns = [
     path("", views.incident_list, name="incident-list"),
     path("map/", views.incident_map, name="incident-map"),
+    path("export.csv", views.incident_export, name="incident-export"),
     path("new/", views.incident_report, name="incident-report"),
     path("report/", views.public_report, name="public-report"),
     path("queue/", views.triage_queue, name="triage-queue"),

@@ -22,7 +22,7 @@ from ceasefire.domain.coding import IncidentType
 from ceasefire.domain.errors import DomainError, InvalidInput, NotPermitted
 from ceasefire.domain.intake import TriageStatus
 from ceasefire.domain.policy import GRANTS, Action, can, require
-from ceasefire.incidents import forms, parsing, public, selectors, services
+from ceasefire.incidents import exports, forms, parsing, public, selectors, services
 from ceasefire.incidents.api import filters_from
 from ceasefire.incidents.models import Incident
 from ceasefire.ledger.selectors import entries_for, witnessed_size
@@ -63,6 +63,17 @@ def incident_list(request: HttpRequest) -> HttpResponse:
     views = selectors.list_incidents(viewer=actor_of(request.user), filters=filters)
     context = {**_context(request), "incidents": views, "filters": filters}
     return render(request, "incidents/incident_list.html", context)
+
+
+@domain_pages
+def incident_export(request: HttpRequest) -> HttpResponse:
+    """Download the list, with the same filters and disclosure, as CSV."""
+    views = selectors.list_incidents(
+        viewer=actor_of(request.user), filters=filters_from(request.GET)
+    )
+    response = HttpResponse(exports.to_csv(views), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="incidents.csv"'
+    return response
 
 
 @domain_pages

@@ -150,8 +150,12 @@ def test_the_other_party_page_hides_reporter_and_confidential_parts(
 
 def test_list_filters_and_the_map_page(client, doha, people, make_report):
     _filed(people, doha, make_report)
+    _filed(people, doha, make_report, claims=(), place="Torkham")
     client.force_login(people["monitor"])
-    assert "Angoor Adda" in client.get("/incidents/?party=AFG").content.decode()
+    listing = client.get("/incidents/?party=AFG").content.decode()
+    assert "Angoor Adda" in listing and "Torkham" in listing
+    assert "no figure" in client.get("/incidents/?place=torkham").content.decode()
+    assert "no figure" not in client.get("/incidents/?place=angoor").content.decode()
     assert "No report matches" in client.get("/incidents/?date_from=2026-01-01").content.decode()
     assert client.get("/incidents/?sort=nonsense").status_code == 400
     page = client.get("/incidents/map/?party=AFG").content.decode()

@@ -174,6 +174,12 @@ CALLS = {
             decision=TriageStatus.IN_REMIT,
         ),
     ),
+    "ceasefire.incidents.services.revise_incident": (
+        "incident.revised",
+        lambda p, d: incidents.revise_incident(
+            actor=p["monitor"], incident=PREPARED["incident"], report=REPORT, reason="recoded"
+        ),
+    ),
     "ceasefire.incidents.services.register_actor": (
         "actor.registered",
         lambda p, d: incidents.register_actor(

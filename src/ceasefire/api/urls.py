@@ -72,6 +72,11 @@ urlpatterns = [
         incidents.TriageApi.as_view(),
         name="incident-triage",
     ),
+    path(
+        "v1/incidents/<int:incident_id>/revise/",
+        incidents.ReviseApi.as_view(),
+        name="incident-revise",
+    ),
     path("v1/public/incidents/", incidents.PublicReportApi.as_view(), name="public-report"),
     path("v1/places/", incidents.PlaceSearchApi.as_view(), name="place-search"),
     path("v1/actors/", incidents.ActorListApi.as_view(), name="actor-list"),

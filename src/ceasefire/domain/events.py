@@ -40,6 +40,8 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
         "incident.reported": "an incident was reported (by a party, a monitor, the public or an"
         " import); the payload commits to its content without disclosing it",
         "incident.triaged": "a monitor or mediator triaged a report",
+        "incident.revised": "a monitor recoded a report, saying why; the payload commits to the"
+        " new content",
     }
 )
 

@@ -55,6 +55,7 @@ class Action(StrEnum):
     IMPORT_INCIDENTS = "import_incidents"
     VIEW_TRIAGE_QUEUE = "view_triage_queue"
     TRIAGE_INCIDENT = "triage_incident"
+    REVISE_INCIDENT = "revise_incident"
     MANAGE_ACTORS = "manage_actors"
 
 
@@ -87,6 +88,7 @@ GRANTS: Final[Mapping[Action, frozenset[Role]]] = MappingProxyType(
         Action.IMPORT_INCIDENTS: frozenset({Role.MONITOR}),
         Action.VIEW_TRIAGE_QUEUE: frozenset({Role.MEDIATOR, Role.MONITOR, Role.ANALYST}),
         Action.TRIAGE_INCIDENT: frozenset({Role.MEDIATOR, Role.MONITOR}),
+        Action.REVISE_INCIDENT: frozenset({Role.MONITOR}),
         Action.MANAGE_ACTORS: frozenset({Role.MONITOR, Role.ANALYST}),
     }
 )

@@ -229,6 +229,33 @@ class TriageApi(APIView):
         return Response(view_out(selectors.disclose(fresh, viewer)))
 
 
+class ReviseIn(ReportIn):
+    reason = serializers.CharField()
+    version = serializers.IntegerField(required=False)
+
+
+class ReviseApi(APIView):
+    @extend_schema(request=ReviseIn, responses=INCIDENT)
+    def post(self, request: Request, incident_id: int) -> Response:
+        actor = acting_user(request)
+        viewer = actor.as_actor()
+        incident = selectors.get_incident(incident_id, viewer=viewer)
+        data = request.data if hasattr(request.data, "get") else {}
+        body = {k: v for k, v in data.items() if k not in {"reason", "version"}}
+        version = data.get("version")
+        if version is not None and not isinstance(version, int):
+            raise InvalidInput("version: must be a number", details={"field": "version"})
+        services.revise_incident(
+            actor=actor,
+            incident=incident,
+            report=parsing.report_from_mapping(body),
+            reason=str(data.get("reason") or ""),
+            version=version,
+        )
+        fresh = selectors.get_incident(incident_id, viewer=viewer)
+        return Response(view_out(selectors.disclose(fresh, viewer)))
+
+
 class BulkTriageApi(APIView):
     class Input(serializers.Serializer[Any]):
         incidents = serializers.ListField(

@@ -199,6 +199,47 @@ class ReportForm(ReportFields):
         }
 
 
+def _figure_text(figure: int | None, qualifier: str) -> str:
+    if figure is None:
+        return ""
+    words = {"at_least": "at least ", "over": "over ", "approximately": "about ", "vague": "vague "}
+    return words.get(qualifier, "") + str(figure)
+
+
+def initial_from_mapping(data: dict[str, Any]) -> dict[str, Any]:
+    """Fill a report form from a report in the JSON shape (to revise a stored report)."""
+    claims = [
+        " | ".join(
+            [
+                c["claimant"],
+                c["claimant_kind"],
+                c["victim_group"],
+                _figure_text(c["killed"], c["killed_qualifier"]),
+                _figure_text(c["injured"], c["injured_qualifier"]),
+            ]
+        )
+        for c in data["claims"]
+    ]
+    sources = [
+        " | ".join([s["url"], s["outlet"], s["published_on"] or "", s["scale"]])
+        for s in data["sources"]
+    ]
+    return {
+        **{k: v for k, v in data.items() if k not in {"claims", "sources", "actors", "clauses"}},
+        "claims": "\n".join(claims),
+        "sources": "\n".join(sources),
+        "actors": "\n".join(data["actors"]),
+        "clauses": ", ".join(data["clauses"]),
+    }
+
+
+class ReviseForm(ReportForm):
+    """A monitor's recoding of a stored report, with the reason it is recoded."""
+
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), max_length=5000)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class PublicReportForm(ReportFields):
     """The public form: anonymous unless the reporter leaves a name or contact."""
 

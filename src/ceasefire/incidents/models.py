@@ -204,3 +204,26 @@ class IncidentSource(models.Model):
 
     def __str__(self) -> str:
         return self.outlet or self.url
+
+
+class IncidentRevision(models.Model):
+    """One recoding of a report by the mechanism: why, by whom, and the coding it replaced."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.PROTECT, related_name="revisions")
+    number = models.PositiveIntegerField(help_text="the report's version this revision made")
+    reason = models.TextField()
+    replaced = models.JSONField(help_text="the coding before this revision, as the API showed it")
+    content_sha256 = models.CharField(max_length=64, help_text="the new content commitment")
+    revised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    revised_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["incident_id", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["incident", "number"], name="revision_number_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.incident_id} v{self.number}"

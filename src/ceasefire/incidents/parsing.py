@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from ceasefire.domain.casualties import CasualtyClaim, ClaimantKind, Qualifier
-from ceasefire.domain.coding import DatePrecision, IncidentType, where_precision
+from ceasefire.domain.coding import DatePrecision, IncidentType, WherePrecision, where_precision
 from ceasefire.domain.errors import InvalidInput
 from ceasefire.domain.intake import ConfidentialField, Confidentiality, SourceScale
 from ceasefire.incidents.reports import Report, SourceRef
@@ -280,6 +280,59 @@ CSV_COLUMNS = frozenset(FIELDS - {"sources"}) | {
     "source_date",
     "source_scale",
 }
+
+
+def mapping_from_incident(incident: Any) -> dict[str, Any]:
+    """Return a stored report's coding in the JSON shape (reporter fields left out): what a
+    revision starts from and what it keeps of the coding it replaces."""
+    return {
+        "incident_type": incident.incident_type,
+        "date_start": incident.date_start.isoformat(),
+        "date_end": incident.date_end.isoformat(),
+        "date_precision": incident.date_precision,
+        "place": incident.place_as_written,
+        "place_id": incident.place_id,
+        "lat": incident.lat,
+        "lon": incident.lon,
+        "country": incident.country if not incident.place_id else "",
+        "where_prec": where_precision_code(incident.where_precision),
+        "origin_country": incident.origin_country,
+        "responsible_party": incident.responsible_party.code
+        if incident.responsible_party
+        else None,
+        "affected_party": incident.affected_party.code if incident.affected_party else None,
+        "actors": [a.as_written for a in incident.actors.all()],
+        "claims": [
+            {
+                "claimant": c.claimant,
+                "claimant_kind": c.claimant_kind,
+                "victim_group": c.victim_group,
+                "killed": c.killed,
+                "killed_qualifier": c.killed_qualifier,
+                "injured": c.injured,
+                "injured_qualifier": c.injured_qualifier,
+            }
+            for c in incident.claims.all()
+        ],
+        "sources": [
+            {
+                "url": s.url,
+                "outlet": s.outlet,
+                "published_on": s.published_on.isoformat() if s.published_on else None,
+                "scale": s.scale,
+            }
+            for s in incident.sources.all()
+        ],
+        "clauses": [c.number for c in incident.clauses.all()],
+        "narrative": incident.narrative,
+        "confidentiality": incident.confidentiality,
+        "confidential_fields": list(incident.confidential_fields),
+    }
+
+
+def where_precision_code(value: str) -> int:
+    """Return UCDP where_prec for a stored precision name."""
+    return WherePrecision(value).code
 
 
 def _decode(content: bytes) -> str:

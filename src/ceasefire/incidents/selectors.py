@@ -35,7 +35,7 @@ from ceasefire.domain.intake import (
 from ceasefire.domain.location import coarse_point
 from ceasefire.domain.policy import Action, Actor, AgreementScope, Role, can, require
 from ceasefire.incidents.models import Actor as RegisteredActor
-from ceasefire.incidents.models import Incident
+from ceasefire.incidents.models import Incident, IncidentRevision
 
 _PUBLIC_Q = Q(confidentiality=Confidentiality.PUBLIC.value, triage_status=TriageStatus.IN_REMIT)
 _SHARED = [Confidentiality.PUBLIC.value, Confidentiality.PARTIES.value]
@@ -472,6 +472,14 @@ def map_features(*, viewer: Actor, filters: Filters) -> dict[str, Any]:
             }
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+def revisions_of(incident: Incident, *, viewer: Actor) -> list[IncidentRevision]:
+    """Return a report's revisions with their reasons: to the mechanism and the filing party
+    (a reason may quote withheld parts); others see only the version number."""
+    if audience_for(incident, viewer) not in (Audience.MECHANISM, Audience.FILING_PARTY):
+        return []
+    return list(incident.revisions.select_related("revised_by"))
 
 
 def list_actors() -> QuerySet[RegisteredActor]:

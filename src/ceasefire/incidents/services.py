@@ -23,7 +23,7 @@ from ceasefire.domain.events import Event
 from ceasefire.domain.intake import Channel, TriageStatus, check_triage
 from ceasefire.domain.names import fold
 from ceasefire.domain.policy import PUBLIC, Action, Role, require
-from ceasefire.incidents import models
+from ceasefire.incidents import models, parsing
 from ceasefire.incidents.reports import Context, Prepared, Report, prepare
 from ceasefire.ledger.discipline import batch_service, service
 from ceasefire.ledger.services import record, record_batch
@@ -43,6 +43,11 @@ def _reported(incident: models.Incident) -> Event:
 def _write(prepared: Sequence[Prepared]) -> list[models.Incident]:
     """Insert prepared reports and their children in a few bulk statements."""
     incidents = models.Incident.objects.bulk_create([p.incident for p in prepared])
+    _write_children(prepared, incidents)
+    return incidents
+
+
+def _write_children(prepared: Sequence[Prepared], incidents: Sequence[models.Incident]) -> None:
     actors: list[models.IncidentActor] = []
     claims: list[models.CasualtyClaim] = []
     sources: list[models.IncidentSource] = []
@@ -63,7 +68,6 @@ def _write(prepared: Sequence[Prepared]) -> list[models.Incident]:
     models.CasualtyClaim.objects.bulk_create(claims)
     models.IncidentSource.objects.bulk_create(sources)
     through.objects.bulk_create(links)
-    return incidents
 
 
 def _channel_of(actor: User) -> Channel:
@@ -264,6 +268,109 @@ def triage_incidents(
     models.Incident.objects.bulk_update(rows, [*_TRIAGE_FIELDS, "version"])
     record_batch(actor=actor, events=events)
     return rows
+
+
+_CODED_FIELDS = [
+    "responsible_party",
+    "affected_party",
+    "incident_type",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "place_as_written",
+    "place_id",
+    "place_name",
+    "admin1",
+    "country",
+    "lat",
+    "lon",
+    "where_precision",
+    "place_matched",
+    "origin_country",
+    "narrative",
+    "confidentiality",
+    "confidential_fields",
+    "fatalities_low",
+    "fatalities_best",
+    "fatalities_high",
+    "fatalities_vague",
+    "fatalities_conflicting",
+    "injured_best",
+    "content_sha256",
+    "content_nonce",
+]
+
+
+@service
+def revise_incident(
+    *,
+    actor: User,
+    incident: models.Incident,
+    report: Report,
+    reason: str,
+    version: int | None = None,
+) -> models.Incident:
+    """Recode a report (monitors): the new coding replaces the old, which is kept with the
+    reason in a revision; who reported, through which channel, and the triage stay as they are.
+
+    Raises:
+        StaleVersion: the report changed since the monitor read it.
+        InvalidInput: no reason, or the new coding breaks a rule.
+    """
+    incident = (
+        models.Incident.objects.select_for_update()
+        .select_related("agreement", "responsible_party", "affected_party")
+        .get(pk=incident.pk)
+    )
+    require(actor.as_actor(), Action.REVISE_INCIDENT, agreement=scope_of(incident.agreement))
+    if version is not None and version != incident.version:
+        raise StaleVersion(
+            "the report changed since you opened it; reload it and revise again",
+            details={"expected": version, "actual": incident.version},
+        )
+    reason = reason.strip()
+    if not reason or len(reason) > 5000:
+        raise InvalidInput(
+            "say why the report is recoded (at most 5,000 characters)",
+            details={"field": "reason"},
+        )
+    if report.reporter_name or report.reporter_contact:
+        raise InvalidInput(
+            "a revision recodes the incident; the reporter's details stay as filed",
+            details={"field": "reporter_name"},
+        )
+    replaced = parsing.mapping_from_incident(incident)
+    prepared = prepare(
+        report,
+        context=Context.of(incident.agreement),
+        channel=Channel(incident.channel),
+        received_at=incident.received_at,
+    )
+    for name in _CODED_FIELDS:
+        setattr(incident, name, getattr(prepared.incident, name))
+    incident.version += 1
+    incident.save(update_fields=[*_CODED_FIELDS, "version"])
+    for child in (models.IncidentActor, models.CasualtyClaim, models.IncidentSource):
+        child.objects.filter(incident=incident).delete()
+    incident.clauses.clear()
+    prepared.incident = incident
+    _write_children([prepared], [incident])
+    models.IncidentRevision.objects.create(
+        incident=incident,
+        number=incident.version,
+        reason=reason,
+        replaced=replaced,
+        content_sha256=incident.content_sha256,
+        revised_by=actor,
+        revised_at=timezone.now(),
+    )
+    payload = {
+        "content_sha256": incident.content_sha256,
+        "reason_sha256": hashlib.sha256(reason.encode()).hexdigest(),
+        "version": incident.version,
+    }
+    record(actor=actor, event=Event("incident.revised", incident.subject, payload))
+    return incident
 
 
 @service

@@ -16,4 +16,5 @@ urlpatterns = [
     path("actors/<str:code>/aliases/", views.actor_alias, name="actor-alias"),
     path("<int:incident_id>/", views.incident_detail, name="incident-detail"),
     path("<int:incident_id>/triage/", views.incident_triage, name="incident-triage"),
+    path("<int:incident_id>/revise/", views.incident_revise, name="incident-revise"),
 ]

@@ -111,6 +111,10 @@ def incident_detail(request: HttpRequest, incident_id: int) -> HttpResponse:
             "suggestions": selectors.suggested_duplicates(incident, viewer=viewer),
             "entries": entries_for(incident.subject),
             "witnessed_size": witnessed_size(),
+            "revisions": selectors.revisions_of(incident, viewer=viewer),
+            "may_revise": can(
+                viewer, Action.REVISE_INCIDENT, agreement=selectors.scope_of_prefetched(incident)
+            ),
         },
     )
 
@@ -153,6 +157,42 @@ def incident_triage(request: HttpRequest, incident_id: int) -> HttpResponse:
             "entries": entries_for(incident.subject),
             "witnessed_size": witnessed_size(),
         },
+        status=form_status(request),
+    )
+
+
+@login_required
+@domain_pages
+def incident_revise(request: HttpRequest, incident_id: int) -> HttpResponse:
+    """Recode a report (monitors), saying why; the old coding is kept in the revision."""
+    actor = _user(request)
+    viewer = actor.as_actor()
+    incident = selectors.get_incident(incident_id, viewer=viewer)
+    require(viewer, Action.REVISE_INCIDENT, agreement=selectors.scope_of_prefetched(incident))
+    initial = {
+        **forms.initial_from_mapping(parsing.mapping_from_incident(incident)),
+        "agreement": incident.agreement,
+        "version": incident.version,
+    }
+    form = forms.ReviseForm(request.POST or None, initial=initial)
+
+    def revise() -> Incident:
+        data = form.cleaned_data
+        return services.revise_incident(
+            actor=actor,
+            incident=incident,
+            report=data["report"],
+            reason=data["reason"],
+            version=data["version"],
+        )
+
+    done = submitted(request, form, revise, lambda i: f"Report #{i.pk} is now version {i.version}.")
+    if done is not None:
+        return redirect("incidents:incident-detail", incident.pk)
+    return render(
+        request,
+        "incidents/report_form.html",
+        {**_context(request), "form": form, "public": False, "revising": incident},
         status=form_status(request),
     )
 

@@ -12,9 +12,12 @@ import pytest
 from ceasefire.accounts import services as accounts
 from ceasefire.accounts.models import Organisation, User
 from ceasefire.agreements import services as agreements
+from ceasefire.cases import services as cases
+from ceasefire.cases.models import AccessAnswer, Priority
 from ceasefire.demo.scenario import DEMO_PASSWORD
 from ceasefire.domain.actors import ActorKind
 from ceasefire.domain.agreements import AgreementForm, EventKind, MediatorRole, TalksOutcome
+from ceasefire.domain.cases import Confidence, FindingDraft, Outcome, Severity
 from ceasefire.domain.coding import IncidentType
 from ceasefire.domain.intake import TriageStatus
 from ceasefire.domain.policy import OrganisationKind, Role
@@ -197,6 +200,221 @@ CALLS = {
 # Records some services act on, prepared before the count starts.
 PREPARED: dict[str, object] = {}
 
+CASES = "ceasefire.cases.services."
+FINDING = FindingDraft(
+    Outcome.VIOLATION_VERIFIED,
+    ("1",),
+    "AFG",
+    Severity.MINOR,
+    Confidence.HIGH,
+    "Two witnesses and the impact site.",
+    ("evidence:1",),
+)
+
+# The state each case service needs its case in (prepared through the services themselves).
+CASE_STATE = {
+    "open_case": None,
+    "triage_case": "received",
+    "open_investigation": "triaged",
+    "request_access": "under_investigation",
+    "answer_access": "access_requested",
+    "draft_finding": "under_investigation",
+    "request_reply": "finding_drafted",
+    "submit_reply": "awaiting_reply",
+    "approve_finding": "awaiting_reply",
+    "return_for_work": "awaiting_reply",
+    "adopt_finding": "replied_and_approved",
+    "report_case": "adopted",
+    "escalate_case": "reported",
+    "close_case": "received",
+    "withdraw_case": "received",
+    "merge_case": "received",
+}
+
+
+def _case_at(p, d, state):
+    """Open a case on a report in remit and walk it to `state` with the demo roles."""
+    incident = incidents.triage_incident(
+        actor=p["monitor"], incident=_incident(p, d), decision=TriageStatus.IN_REMIT
+    )
+    PREPARED["incident_in_remit"] = incident
+    if state is None:
+        return None
+    drafter = accounts.register_user(
+        actor=p["admin"],
+        username="monitor2",
+        full_name="",
+        email="",
+        organisation=_org("SEC"),
+        role=Role.MONITOR,
+        password=PASSWORD,
+    )
+    case = cases.open_case(actor=p["monitor"], incidents=[incident], title="Case")
+    steps = [
+        (
+            "triaged",
+            lambda: cases.triage_case(
+                actor=p["mediator.qatar"], case=case, priority=Priority.ROUTINE
+            ),
+        ),
+        (
+            "under_investigation",
+            lambda: cases.open_investigation(
+                actor=p["mediator.qatar"], case=case, monitors=[drafter], due_on=date(2099, 1, 1)
+            ),
+        ),
+        (
+            "access_requested",
+            lambda: PREPARED.update(
+                access=cases.request_access(
+                    actor=drafter, case=case, party=_org("AFG"), what="the posts"
+                )
+            ),
+        ),
+        ("finding_drafted", lambda: cases.draft_finding(actor=drafter, case=case, draft=FINDING)),
+        ("awaiting_reply", lambda: cases.request_reply(actor=p["mediator.qatar"], case=case)),
+        (
+            "replied_and_approved",
+            lambda: [
+                cases.submit_reply(actor=p["liaison.afghanistan"], case=case, text="reply"),
+                cases.approve_finding(actor=p["mediator.qatar"], case=case, concurs=True),
+                cases.approve_finding(actor=p["mediator.turkiye"], case=case, concurs=True),
+            ],
+        ),
+        ("adopted", lambda: cases.adopt_finding(actor=p["mediator.qatar"], case=case)),
+        ("reported", lambda: cases.report_case(actor=p["monitor"], case=case, reference="R1")),
+    ]
+    order = ["received"] + [name for name, _ in steps]
+    for name, step in steps:
+        if order.index(name) > order.index(state):
+            break
+        if name == "access_requested" and state != "access_requested":
+            continue
+        step()
+        case.refresh_from_db()
+    PREPARED["drafter"] = drafter
+    return case
+
+
+CALLS.update(
+    {
+        CASES + "set_verification_rules": (
+            "verification_rules.set",
+            lambda p, d: cases.set_verification_rules(
+                actor=p["mediator.qatar"],
+                agreement=d,
+                reply_window_hours=48,
+                quorum_required=1,
+                signoff=[_org("QAT")],
+                severity_definitions={},
+            ),
+        ),
+        CASES + "declare_affiliation": (
+            "affiliation.declared",
+            lambda p, d: cases.declare_affiliation(actor=p["mediator.turkiye"], party=_org("PAK")),
+        ),
+        CASES + "open_case": (
+            "case.opened",
+            lambda p, d: cases.open_case(
+                actor=p["monitor"], incidents=[PREPARED["incident_in_remit"]], title="T"
+            ),
+        ),
+        CASES + "triage_case": (
+            "case.triaged",
+            lambda p, d: cases.triage_case(
+                actor=p["mediator.qatar"], case=PREPARED["case"], priority=Priority.URGENT
+            ),
+        ),
+        CASES + "open_investigation": (
+            "case.investigation_opened",
+            lambda p, d: cases.open_investigation(
+                actor=p["mediator.qatar"],
+                case=PREPARED["case"],
+                monitors=[PREPARED["drafter"]],
+                due_on=date(2099, 1, 1),
+            ),
+        ),
+        CASES + "request_access": (
+            "case.access_requested",
+            lambda p, d: cases.request_access(
+                actor=PREPARED["drafter"], case=PREPARED["case"], party=_org("AFG"), what="x"
+            ),
+        ),
+        CASES + "answer_access": (
+            "case.access_answered",
+            lambda p, d: cases.answer_access(
+                actor=p["liaison.afghanistan"],
+                request=PREPARED["access"],
+                answer=AccessAnswer.GRANTED,
+            ),
+        ),
+        CASES + "draft_finding": (
+            "finding.drafted",
+            lambda p, d: cases.draft_finding(
+                actor=PREPARED["drafter"], case=PREPARED["case"], draft=FINDING
+            ),
+        ),
+        CASES + "request_reply": (
+            "finding.reply_requested",
+            lambda p, d: cases.request_reply(actor=p["mediator.qatar"], case=PREPARED["case"]),
+        ),
+        CASES + "submit_reply": (
+            "finding.replied",
+            lambda p, d: cases.submit_reply(
+                actor=p["liaison.afghanistan"], case=PREPARED["case"], text="We deny it."
+            ),
+        ),
+        CASES + "approve_finding": (
+            "finding.approved",
+            lambda p, d: cases.approve_finding(
+                actor=p["mediator.qatar"], case=PREPARED["case"], concurs=True
+            ),
+        ),
+        CASES + "return_for_work": (
+            "finding.returned",
+            lambda p, d: cases.return_for_work(
+                actor=p["mediator.qatar"], case=PREPARED["case"], note="more"
+            ),
+        ),
+        CASES + "adopt_finding": (
+            "finding.adopted",
+            lambda p, d: cases.adopt_finding(actor=p["mediator.qatar"], case=PREPARED["case"]),
+        ),
+        CASES + "report_case": (
+            "case.reported",
+            lambda p, d: cases.report_case(
+                actor=p["monitor"], case=PREPARED["case"], reference="R"
+            ),
+        ),
+        CASES + "escalate_case": (
+            "case.escalated",
+            lambda p, d: cases.escalate_case(
+                actor=p["mediator.qatar"], case=PREPARED["case"], note="refer"
+            ),
+        ),
+        CASES + "close_case": (
+            "case.closed",
+            lambda p, d: cases.close_case(
+                actor=p["mediator.qatar"], case=PREPARED["case"], reason="out of remit"
+            ),
+        ),
+        CASES + "withdraw_case": (
+            "case.withdrawn",
+            lambda p, d: cases.withdraw_case(
+                actor=p["mediator.qatar"], case=PREPARED["case"], reason="withdrawn"
+            ),
+        ),
+        CASES + "merge_case": (
+            "case.merged",
+            lambda p, d: cases.merge_case(
+                actor=p["monitor"],
+                case=PREPARED["case"],
+                into=PREPARED["into"],
+            ),
+        ),
+    }
+)
+
 
 def test_the_table_names_every_service():
     platform_services = {name for name in discipline.SERVICES if name.startswith("ceasefire.")}
@@ -209,6 +427,16 @@ def test_each_service_appends_exactly_one_entry(doha, people, name):
     accounts.issue_api_token(actor=people["monitor"], name="prepared")
     PREPARED["incident"] = _incident(people, doha)
     _ttp(people)
+    short = name.removeprefix(CASES)
+    if short in CASE_STATE:
+        PREPARED["case"] = _case_at(people, doha, CASE_STATE[short])
+    if short == "merge_case":
+        other = incidents.triage_incident(
+            actor=people["monitor"],
+            incident=_incident(people, doha),
+            decision=TriageStatus.IN_REMIT,
+        )
+        PREPARED["into"] = cases.open_case(actor=people["monitor"], incidents=[other], title="B")
     before = LogEntry.objects.count()
     call(people, doha)
     entries = list(LogEntry.objects.filter(index__gte=before))

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 from ceasefire.accounts import api as accounts
 from ceasefire.agreements import api as agreements
+from ceasefire.cases import api as cases
 from ceasefire.incidents import api as incidents
 from ceasefire.ledger import api as ledger
 
@@ -81,6 +82,21 @@ urlpatterns = [
     path("v1/places/", incidents.PlaceSearchApi.as_view(), name="place-search"),
     path("v1/actors/", incidents.ActorListApi.as_view(), name="actor-list"),
     path("v1/actors/<str:code>/aliases/", incidents.ActorAliasApi.as_view(), name="actor-alias"),
+    path("v1/cases/", cases.CaseListApi.as_view(), name="case-list"),
+    path("v1/cases/<int:case_id>/", cases.CaseDetailApi.as_view(), name="case-detail"),
+    path("v1/cases/<int:case_id>/<str:action>/", cases.CaseStepApi.as_view(), name="case-step"),
+    path(
+        "v1/access-requests/<int:request_id>/answer/",
+        cases.AccessAnswerApi.as_view(),
+        name="access-answer",
+    ),
+    path("v1/notifications/", cases.NotificationListApi.as_view(), name="notification-list"),
+    path("v1/affiliations/", cases.AffiliationApi.as_view(), name="affiliation-list"),
+    path(
+        "v1/agreements/<int:agreement_id>/verification-rules/",
+        cases.VerificationRulesApi.as_view(),
+        name="verification-rules",
+    ),
     path("v1/log/checkpoint/", ledger.CheckpointApi.as_view(), name="log-checkpoint"),
     path("v1/log/entries/<int:index>/", ledger.EntryDetailApi.as_view(), name="log-entry"),
     path(

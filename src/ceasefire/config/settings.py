@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "ceasefire.accounts",
     "ceasefire.agreements",
     "ceasefire.incidents",
+    "ceasefire.cases",
     "ceasefire.demo",
 ]
 
@@ -79,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ceasefire.web.context.platform",
+                "ceasefire.cases.context.inbox",
             ],
         },
     }
@@ -155,6 +157,13 @@ SPECTACULAR_SETTINGS = {
 }
 
 # The transparency log (see docs/log-operations.md).
+# Workflow e-mail (tasking, reply windows, approvals needed) through Django's mail backends.
+EMAIL_BACKEND = os.environ.get(
+    "CEASEFIRE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("CEASEFIRE_FROM_EMAIL", "ceasefire@localhost")
+SITE_URL = os.environ.get("CEASEFIRE_SITE_URL", "http://127.0.0.1:8000")
+
 # Shared by every worker (the public form's rate limit counts across them); the table is
 # created by a migration of the incidents app.
 CACHES = {

@@ -7,6 +7,7 @@ urlpatterns = [
     path("accounts/", include("ceasefire.accounts.urls")),
     path("agreements/", include("ceasefire.agreements.urls")),
     path("incidents/", include("ceasefire.incidents.urls")),
+    path("cases/", include("ceasefire.cases.urls")),
     path("api/", include("ceasefire.api.urls")),
     path("log/", include("ceasefire.ledger.urls")),
 ]

@@ -40,6 +40,26 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
         "incident.reported": "an incident was reported (by a party, a monitor, the public or an"
         " import); the payload commits to its content without disclosing it",
         "incident.triaged": "a monitor or mediator triaged a report",
+        "verification_rules.set": "a mediator set how an agreement's findings are verified"
+        " (reply window, sign-off quorum, severity definitions)",
+        "affiliation.declared": "a person declared a tie to a party (it bars them from approving"
+        " that party's cases)",
+        "case.opened": "a case was opened on reports in remit (or on obstruction of access)",
+        "case.triaged": "a case was triaged and given a priority",
+        "case.investigation_opened": "monitors were tasked to investigate a case",
+        "case.access_requested": "a party was asked for access during an investigation",
+        "case.access_answered": "an answer to an access request, or obstruction, was recorded",
+        "finding.drafted": "a version of a case's finding was drafted",
+        "finding.reply_requested": "the accused party was asked to reply to a draft finding",
+        "finding.replied": "a party replied to a draft finding",
+        "finding.approved": "a mediator concurred with or dissented from a finding version",
+        "finding.returned": "a draft finding was returned for more work",
+        "finding.adopted": "a finding was adopted by the sign-off quorum",
+        "case.reported": "an adopted finding was included in an issued report",
+        "case.escalated": "a case was referred to the guarantors",
+        "case.closed": "a case was closed, with its reason",
+        "case.withdrawn": "a case was withdrawn",
+        "case.merged": "a case was merged into another",
         "incident.revised": "a monitor recoded a report, saying why; the payload commits to the"
         " new content",
     }

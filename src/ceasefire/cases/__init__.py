@@ -1,0 +1,1 @@
+"""The verification workflow: cases, investigations, findings, replies and adoption."""

@@ -74,6 +74,21 @@ EXPECTED: dict[tuple[Action, str | None], set[Role]] = {
     (Action.VIEW_LOG, None): {MED, LIA, MON, ANA, ADM, PUB},
     (Action.VIEW_LOG, "own"): {MED, LIA, MON, ANA, ADM, PUB},
     (Action.VIEW_LOG, "other"): {MED, LIA, MON, ANA, ADM, PUB},
+    (Action.VIEW_EVIDENCE, None): {MED, MON},
+    (Action.VIEW_EVIDENCE, "own"): {MED, MON},
+    (Action.VIEW_EVIDENCE, "other"): {MED, MON},
+    (Action.SUBMIT_EVIDENCE, None): {MED, LIA, MON},
+    (Action.SUBMIT_EVIDENCE, "own"): {MED, LIA, MON},
+    (Action.SUBMIT_EVIDENCE, "other"): {MED, LIA, MON},
+    (Action.COLLECT_EVIDENCE, None): {MED, MON},
+    (Action.COLLECT_EVIDENCE, "own"): {MED, MON},
+    (Action.COLLECT_EVIDENCE, "other"): {MED, MON},
+    (Action.MANAGE_EVIDENCE, None): {MED, MON},
+    (Action.MANAGE_EVIDENCE, "own"): {MED, MON},
+    (Action.MANAGE_EVIDENCE, "other"): {MED, MON},
+    (Action.GRADE_EVIDENCE, None): {MON},
+    (Action.GRADE_EVIDENCE, "own"): {MON},
+    (Action.GRADE_EVIDENCE, "other"): {MON},
 }
 
 CONTEXTS = [None, "own", "other"]

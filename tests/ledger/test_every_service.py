@@ -5,7 +5,8 @@ The table below must name every `@service`; a new service without a row fails th
 
 from __future__ import annotations
 
-from datetime import date
+import io
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -14,8 +15,13 @@ from ceasefire.accounts.models import Organisation, User
 from ceasefire.agreements import services as agreements
 from ceasefire.demo.scenario import DEMO_PASSWORD
 from ceasefire.domain.agreements import AgreementForm, EventKind, MediatorRole, TalksOutcome
+from ceasefire.domain.coding import parse_grade
+from ceasefire.domain.evidence import Derivation
 from ceasefire.domain.policy import OrganisationKind, Role
 from ceasefire.domain.texts import parse_clauses
+from ceasefire.evidence import services as evidence
+from ceasefire.evidence.models import EvidenceItem
+from ceasefire.evidence.uploads import staged_bytes
 from ceasefire.ledger import discipline
 from ceasefire.ledger.models import LogEntry
 
@@ -25,6 +31,33 @@ CLAUSES = parse_clauses("## 1 Ceasefire\n- ALL prohibition: No attacks\n")
 
 def _org(code):
     return Organisation.objects.get(code=code)
+
+
+def _png(colour):
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), colour).save(out, "PNG")
+    return out.getvalue()
+
+
+def _item():
+    return EvidenceItem.objects.get(description="prepared")
+
+
+def _submit(p, colour="red", **kwargs):
+    with staged_bytes(_png(colour), "photo.png") as file:
+        return evidence.submit_evidence(actor=p["liaison.pakistan"], file=file, **kwargs)
+
+
+def _collect(p):
+    with staged_bytes(_png("blue"), "capture.png") as file:
+        return evidence.collect_evidence(
+            actor=p["monitor"],
+            file=file,
+            collected_at=datetime(2025, 10, 20, tzinfo=UTC),
+            method="field photograph",
+        )
 
 
 CALLS = {
@@ -126,6 +159,48 @@ CALLS = {
             description="d",
         ),
     ),
+    "ceasefire.evidence.services.submit_evidence": (
+        "evidence.submitted",
+        lambda p, d: _submit(p, "green", subjects=[f"agreement:{d.pk}"]),
+    ),
+    "ceasefire.evidence.services.collect_evidence": (
+        "evidence.collected",
+        lambda p, d: _collect(p),
+    ),
+    "ceasefire.evidence.services.transfer_custody": (
+        "evidence.transferred",
+        lambda p, d: evidence.transfer_custody(
+            actor=p["monitor"], item=_item(), to=p["mediator.qatar"], purpose="analysis"
+        ),
+    ),
+    "ceasefire.evidence.services.access_evidence": (
+        "evidence.accessed",
+        lambda p, d: evidence.access_evidence(actor=p["monitor"], item=_item()),
+    ),
+    "ceasefire.evidence.services.copy_evidence": (
+        "evidence.copied",
+        lambda p, d: evidence.copy_evidence(
+            actor=p["monitor"], item=_item(), recipient="Court", purpose="case file"
+        ),
+    ),
+    "ceasefire.evidence.services.derive_working_copy": (
+        "evidence.derived",
+        lambda p, d: evidence.derive_working_copy(
+            actor=p["monitor"], source=_item(), derivation=Derivation.THUMBNAIL, public=True
+        ),
+    ),
+    "ceasefire.evidence.services.attach_evidence": (
+        "evidence.attached",
+        lambda p, d: evidence.attach_evidence(
+            actor=p["monitor"], item=_item(), subject=f"agreement:{d.pk}"
+        ),
+    ),
+    "ceasefire.evidence.services.grade_evidence": (
+        "evidence.graded",
+        lambda p, d: evidence.grade_evidence(
+            actor=p["monitor"], item=_item(), grade=parse_grade("B2")
+        ),
+    ),
 }
 
 
@@ -138,6 +213,7 @@ def test_the_table_names_every_service():
 def test_each_service_appends_exactly_one_entry(doha, people, name):
     kind, call = CALLS[name]
     accounts.issue_api_token(actor=people["monitor"], name="prepared")
+    _submit(people, description="prepared")
     before = LogEntry.objects.count()
     call(people, doha)
     entries = list(LogEntry.objects.filter(index__gte=before))

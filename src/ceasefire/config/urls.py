@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("ceasefire.web.urls")),
     path("accounts/", include("ceasefire.accounts.urls")),
     path("agreements/", include("ceasefire.agreements.urls")),
+    path("evidence/", include("ceasefire.evidence.urls")),
     path("api/", include("ceasefire.api.urls")),
     path("log/", include("ceasefire.ledger.urls")),
 ]

@@ -35,6 +35,14 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
         "agreement.amended": "a new version of an agreement's text was adopted",
         "agreement_event.recorded": "a dated fact about an agreement was recorded",
         "talks_round.recorded": "a round of talks was recorded",
+        "evidence.submitted": "an evidence item was handed in (custody: submitted)",
+        "evidence.collected": "the mechanism collected an item itself (custody: collected)",
+        "evidence.transferred": "custody of an evidence item passed to another person",
+        "evidence.accessed": "someone opened an item's evidentiary copy (custody: accessed)",
+        "evidence.copied": "an exact copy of an evidentiary copy was handed out (custody: copied)",
+        "evidence.derived": "a working copy was made from an evidence item (custody: derived)",
+        "evidence.attached": "an evidence item was attached to a record",
+        "evidence.graded": "a monitor graded an evidence item (Admiralty reliability, credibility)",
     }
 )
 

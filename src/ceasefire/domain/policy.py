@@ -50,6 +50,11 @@ class Action(StrEnum):
     MANAGE_ACCOUNTS = "manage_accounts"
     MANAGE_OWN_TOKENS = "manage_own_tokens"
     VIEW_LOG = "view_log"
+    VIEW_EVIDENCE = "view_evidence"
+    SUBMIT_EVIDENCE = "submit_evidence"
+    COLLECT_EVIDENCE = "collect_evidence"
+    MANAGE_EVIDENCE = "manage_evidence"
+    GRADE_EVIDENCE = "grade_evidence"
 
 
 # Which organisation kind each role belongs to: a mediator is never a party member.
@@ -76,6 +81,13 @@ GRANTS: Final[Mapping[Action, frozenset[Role]]] = MappingProxyType(
         Action.MANAGE_ACCOUNTS: frozenset({Role.ADMINISTRATOR}),
         Action.MANAGE_OWN_TOKENS: frozenset(Role) - {Role.PUBLIC},
         Action.VIEW_LOG: frozenset(Role),
+        # Evidence: mediators and monitors hold the locker; liaison officers hand items in and
+        # see their own organisation's; only monitors grade; the public sees public copies.
+        Action.VIEW_EVIDENCE: frozenset({Role.MEDIATOR, Role.MONITOR}),
+        Action.SUBMIT_EVIDENCE: frozenset({Role.MEDIATOR, Role.MONITOR, Role.LIAISON_OFFICER}),
+        Action.COLLECT_EVIDENCE: frozenset({Role.MEDIATOR, Role.MONITOR}),
+        Action.MANAGE_EVIDENCE: frozenset({Role.MEDIATOR, Role.MONITOR}),
+        Action.GRADE_EVIDENCE: frozenset({Role.MONITOR}),
     }
 )
 

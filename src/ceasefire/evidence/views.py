@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils.datastructures import MultiValueDict
 
 from ceasefire.accounts.actors import actor_of
 from ceasefire.accounts.models import User
@@ -26,6 +29,13 @@ from ceasefire.web.forms import form_status, submitted
 def _user(request: HttpRequest) -> User:
     assert isinstance(request.user, User)  # noqa: S101  # login_required guarantees it
     return request.user
+
+
+def _posted(request: HttpRequest) -> tuple[QueryDict | None, MultiValueDict[str, Any] | None]:
+    """Bind a form with a file on every POST, even when the only part was a refused file."""
+    if request.method != "POST":
+        return None, None
+    return request.POST, request.FILES
 
 
 def _managed(request: HttpRequest, item_id: int, action: Action) -> EvidenceItem:
@@ -101,7 +111,7 @@ def _download(request: HttpRequest, item_id: int) -> HttpResponseBase:
 def item_submit(request: HttpRequest) -> HttpResponse:
     """Hand in a file or link, or record one collected by the mechanism itself."""
     require(_user(request).as_actor(), Action.SUBMIT_EVIDENCE)
-    form = SubmitForm(request.POST or None, request.FILES or None)
+    form = SubmitForm(*_posted(request))
 
     def intake() -> EvidenceItem:
         data, file = form.cleaned_data, uploaded_file(request)
@@ -174,7 +184,7 @@ def item_attach(request: HttpRequest, item_id: int) -> HttpResponse:
 def item_derive(request: HttpRequest, item_id: int) -> HttpResponse:
     """Make a working copy of an item (computed, or uploaded after redaction elsewhere)."""
     item = _managed(request, item_id, Action.MANAGE_EVIDENCE)
-    form = DeriveForm(request.POST or None, request.FILES or None)
+    form = DeriveForm(*_posted(request))
     copy = submitted(
         request,
         form,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-SUITES = ["bench_tlog", "bench_ledger", "bench_extract"]
+SUITES = ["bench_tlog", "bench_ledger", "bench_extract", "bench_evidence"]
 
 
 def main(argv: list[str]) -> int:

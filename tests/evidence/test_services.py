@@ -236,3 +236,40 @@ def test_attaching_twice_is_a_conflict(people, stage, doha, unchanged):
         services.attach_evidence(
             actor=people["monitor"], item=item, subject=f" agreement:{doha.pk} "
         )
+
+
+def _gzip(data):
+    import gzip
+
+    return gzip.compress(data, compresslevel=9)
+
+
+@pytest.mark.parametrize(
+    ("data", "media_type", "reason"),
+    [
+        (_gzip(b"a field report\n" * 100), "application/gzip", ""),
+        (samples.zip_archive({"notes.txt": b"plain"}), "application/zip", ""),
+        (b"PK\x03\x04" + bytes(100), "application/octet-stream", "damaged or unusual archive"),
+        (b"\x1f\x8b\x08" + bytes(100), "application/octet-stream", "damaged compressed file"),
+    ],
+)
+def test_archives_within_budget_are_kept_and_damaged_ones_are_opaque(
+    people, stage, data, media_type, reason
+):
+    item = _submit(people, stage, data, who="monitor")
+    assert (item.media_type, item.opaque_reason) == (media_type, reason)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [_gzip(bytes(64 * 1024 * 1024)), _gzip(samples.PE)],
+    ids=["gzip bomb", "gzipped executable"],
+)
+def test_hostile_compressed_files_are_refused(people, stage, unchanged, data):
+    with unchanged(), pytest.raises(FileRefused):
+        _submit(people, stage, data, who="monitor")
+
+
+def test_unreadable_metadata_is_noted_not_fatal(people, stage):
+    item = _submit(people, stage, b"%PDF-1.4\n garbage", who="monitor")
+    assert item.media_type == "application/pdf" and "unreadable" in item.metadata

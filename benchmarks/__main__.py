@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-SUITES = ["bench_tlog", "bench_ledger", "bench_import", "bench_extract"]
+SUITES = ["bench_tlog", "bench_ledger", "bench_import", "bench_evidence", "bench_extract"]
 
 
 def main(argv: list[str]) -> int:

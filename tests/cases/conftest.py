@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 
 import pytest
@@ -22,7 +23,7 @@ VERIFIED = FindingDraft(
     severity=Severity.SERIOUS,
     confidence=Confidence.HIGH,
     reasoning="Impact sites and two independent witnesses place the fire on Afghan posts.",
-    evidence=("evidence:1",),
+    evidence=(),
 )
 UNVERIFIABLE = FindingDraft(
     outcome=Outcome.UNVERIFIABLE,
@@ -55,14 +56,30 @@ def allegation(doha, people):
     )
 
 
+def collected_item(people):
+    """A PDF the monitor collected at the site, stored in the evidence locker."""
+    from ceasefire.evidence import services as evidence
+    from ceasefire.evidence.uploads import staged_bytes
+
+    document = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    with staged_bytes(document, "site-report.pdf") as file:
+        return evidence.collect_evidence(
+            actor=people["monitor2"],
+            file=file,
+            collected_at=timezone.now(),
+            method="site visit report",
+        )
+
+
 class Driver:
     """Walks a case through the workflow with the demo roles, one service per step."""
 
-    VERIFIED = VERIFIED
     UNVERIFIABLE = UNVERIFIABLE
 
     def __init__(self, people, allegation):
         self.people = people
+        self.item = collected_item(people)
+        self.VERIFIED = dataclasses.replace(VERIFIED, evidence=(self.item.subject,))
         self.case = services.open_case(
             actor=people["monitor"], incidents=[allegation], title="Fire at Angoor Adda"
         )
@@ -88,7 +105,9 @@ class Driver:
                 ),
                 (
                     "finding_drafted",
-                    lambda c: services.draft_finding(actor=p["monitor2"], case=c, draft=VERIFIED),
+                    lambda c: services.draft_finding(
+                        actor=p["monitor2"], case=c, draft=self.VERIFIED
+                    ),
                 ),
                 (
                     "awaiting_reply",

@@ -318,3 +318,17 @@ def test_withdraw_and_merge(people, allegation, doha):
     assert set(second.incidents.values_list("pk", flat=True)) == {allegation.pk, other.pk}
     with pytest.raises(InvalidTransition):
         services.merge_case(actor=people["monitor"], case=third, into=second)
+
+
+def test_evidence_attaches_to_reports_cases_and_findings(people, driver):
+    from ceasefire.evidence import services as evidence
+
+    case = driver.to("finding_drafted")
+    finding = case.findings.get()
+    for subject in (f"incident:{case.incidents.get().pk}", case.subject, finding.subject):
+        evidence.attach_evidence(actor=people["monitor2"], item=driver.item, subject=subject)
+    assert set(driver.item.attachments.values_list("subject", flat=True)) == {
+        f"incident:{case.incidents.get().pk}",
+        case.subject,
+        finding.subject,
+    }

@@ -95,6 +95,21 @@ EXPECTED: dict[tuple[Action, str | None], set[Role]] = {
     (Action.MANAGE_ACTORS, None): {MON, ANA},
     (Action.MANAGE_ACTORS, "own"): {MON, ANA},
     (Action.MANAGE_ACTORS, "other"): {MON, ANA},
+    (Action.VIEW_EVIDENCE, None): {MED, MON},
+    (Action.VIEW_EVIDENCE, "own"): {MED, MON},
+    (Action.VIEW_EVIDENCE, "other"): {MED, MON},
+    (Action.SUBMIT_EVIDENCE, None): {MED, LIA, MON},
+    (Action.SUBMIT_EVIDENCE, "own"): {MED, LIA, MON},
+    (Action.SUBMIT_EVIDENCE, "other"): {MED, LIA, MON},
+    (Action.COLLECT_EVIDENCE, None): {MED, MON},
+    (Action.COLLECT_EVIDENCE, "own"): {MED, MON},
+    (Action.COLLECT_EVIDENCE, "other"): {MED, MON},
+    (Action.MANAGE_EVIDENCE, None): {MED, MON},
+    (Action.MANAGE_EVIDENCE, "own"): {MED, MON},
+    (Action.MANAGE_EVIDENCE, "other"): {MED, MON},
+    (Action.GRADE_EVIDENCE, None): {MON},
+    (Action.GRADE_EVIDENCE, "own"): {MON},
+    (Action.GRADE_EVIDENCE, "other"): {MON},
 }
 
 CONTEXTS = [None, "own", "other"]

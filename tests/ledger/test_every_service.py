@@ -5,7 +5,9 @@ The table below must name every `@service`; a new service without a row fails th
 
 from __future__ import annotations
 
-from datetime import date
+import dataclasses
+import io
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -18,10 +20,14 @@ from ceasefire.demo.scenario import DEMO_PASSWORD
 from ceasefire.domain.actors import ActorKind
 from ceasefire.domain.agreements import AgreementForm, EventKind, MediatorRole, TalksOutcome
 from ceasefire.domain.cases import Confidence, FindingDraft, Outcome, Severity
-from ceasefire.domain.coding import IncidentType
+from ceasefire.domain.coding import IncidentType, parse_grade
+from ceasefire.domain.evidence import Derivation
 from ceasefire.domain.intake import TriageStatus
 from ceasefire.domain.policy import OrganisationKind, Role
 from ceasefire.domain.texts import parse_clauses
+from ceasefire.evidence import services as evidence
+from ceasefire.evidence.models import EvidenceItem
+from ceasefire.evidence.uploads import staged_bytes
 from ceasefire.incidents import services as incidents
 from ceasefire.incidents.models import Actor as RegisteredActor
 from ceasefire.incidents.reports import Report
@@ -49,6 +55,33 @@ def _ttp(p):
     return incidents.register_actor(
         actor=p["analyst"], code="TTP", name="TTP", kind=ActorKind.REBEL_GROUP
     )
+
+
+def _png(colour):
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), colour).save(out, "PNG")
+    return out.getvalue()
+
+
+def _item():
+    return EvidenceItem.objects.get(description="prepared")
+
+
+def _submit(p, colour="red", **kwargs):
+    with staged_bytes(_png(colour), "photo.png") as file:
+        return evidence.submit_evidence(actor=p["liaison.pakistan"], file=file, **kwargs)
+
+
+def _collect(p):
+    with staged_bytes(_png("blue"), "capture.png") as file:
+        return evidence.collect_evidence(
+            actor=p["monitor"],
+            file=file,
+            collected_at=datetime(2025, 10, 20, tzinfo=UTC),
+            method="field photograph",
+        )
 
 
 CALLS = {
@@ -195,6 +228,48 @@ CALLS = {
             actor=p["monitor"], target=RegisteredActor.objects.get(code="TTP"), alias="Khawarij"
         ),
     ),
+    "ceasefire.evidence.services.submit_evidence": (
+        "evidence.submitted",
+        lambda p, d: _submit(p, "green", subjects=[f"agreement:{d.pk}"]),
+    ),
+    "ceasefire.evidence.services.collect_evidence": (
+        "evidence.collected",
+        lambda p, d: _collect(p),
+    ),
+    "ceasefire.evidence.services.transfer_custody": (
+        "evidence.transferred",
+        lambda p, d: evidence.transfer_custody(
+            actor=p["monitor"], item=_item(), to=p["mediator.qatar"], purpose="analysis"
+        ),
+    ),
+    "ceasefire.evidence.services.access_evidence": (
+        "evidence.accessed",
+        lambda p, d: evidence.access_evidence(actor=p["monitor"], item=_item()),
+    ),
+    "ceasefire.evidence.services.copy_evidence": (
+        "evidence.copied",
+        lambda p, d: evidence.copy_evidence(
+            actor=p["monitor"], item=_item(), recipient="Court", purpose="case file"
+        ),
+    ),
+    "ceasefire.evidence.services.derive_working_copy": (
+        "evidence.derived",
+        lambda p, d: evidence.derive_working_copy(
+            actor=p["monitor"], source=_item(), derivation=Derivation.THUMBNAIL, public=True
+        ),
+    ),
+    "ceasefire.evidence.services.attach_evidence": (
+        "evidence.attached",
+        lambda p, d: evidence.attach_evidence(
+            actor=p["monitor"], item=_item(), subject=f"agreement:{d.pk}"
+        ),
+    ),
+    "ceasefire.evidence.services.grade_evidence": (
+        "evidence.graded",
+        lambda p, d: evidence.grade_evidence(
+            actor=p["monitor"], item=_item(), grade=parse_grade("B2")
+        ),
+    ),
 }
 
 # Records some services act on, prepared before the count starts.
@@ -208,8 +283,14 @@ FINDING = FindingDraft(
     Severity.MINOR,
     Confidence.HIGH,
     "Two witnesses and the impact site.",
-    ("evidence:1",),
+    (),
 )
+
+
+def _finding():
+    """The case finding, citing the prepared evidence item."""
+    return dataclasses.replace(FINDING, evidence=(_item().subject,))
+
 
 # The state each case service needs its case in (prepared through the services themselves).
 CASE_STATE = {
@@ -271,7 +352,10 @@ def _case_at(p, d, state):
                 )
             ),
         ),
-        ("finding_drafted", lambda: cases.draft_finding(actor=drafter, case=case, draft=FINDING)),
+        (
+            "finding_drafted",
+            lambda: cases.draft_finding(actor=drafter, case=case, draft=_finding()),
+        ),
         ("awaiting_reply", lambda: cases.request_reply(actor=p["mediator.qatar"], case=case)),
         (
             "replied_and_approved",
@@ -351,7 +435,7 @@ CALLS.update(
         CASES + "draft_finding": (
             "finding.drafted",
             lambda p, d: cases.draft_finding(
-                actor=PREPARED["drafter"], case=PREPARED["case"], draft=FINDING
+                actor=PREPARED["drafter"], case=PREPARED["case"], draft=_finding()
             ),
         ),
         CASES + "request_reply": (
@@ -427,6 +511,7 @@ def test_each_service_appends_exactly_one_entry(doha, people, name):
     accounts.issue_api_token(actor=people["monitor"], name="prepared")
     PREPARED["incident"] = _incident(people, doha)
     _ttp(people)
+    _submit(people, description="prepared")
     short = name.removeprefix(CASES)
     if short in CASE_STATE:
         PREPARED["case"] = _case_at(people, doha, CASE_STATE[short])

@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from ceasefire.accounts import api as accounts
 from ceasefire.agreements import api as agreements
 from ceasefire.cases import api as cases
+from ceasefire.evidence import api as evidence
 from ceasefire.incidents import api as incidents
 from ceasefire.ledger import api as ledger
 
@@ -96,6 +97,46 @@ urlpatterns = [
         "v1/agreements/<int:agreement_id>/verification-rules/",
         cases.VerificationRulesApi.as_view(),
         name="verification-rules",
+    ),
+    path("v1/evidence/", evidence.EvidenceListApi.as_view(), name="evidence-list"),
+    path("v1/evidence/collect/", evidence.EvidenceCollectApi.as_view(), name="evidence-collect"),
+    path(
+        "v1/evidence/<int:item_id>/", evidence.EvidenceDetailApi.as_view(), name="evidence-detail"
+    ),
+    path(
+        "v1/evidence/<int:item_id>/download/",
+        evidence.EvidenceDownloadApi.as_view(),
+        name="evidence-download",
+    ),
+    path(
+        "v1/evidence/<int:item_id>/custody/",
+        evidence.EvidenceCustodyApi.as_view(),
+        name="evidence-custody",
+    ),
+    path(
+        "v1/evidence/<int:item_id>/grades/",
+        evidence.EvidenceGradeApi.as_view(),
+        name="evidence-grades",
+    ),
+    path(
+        "v1/evidence/<int:item_id>/attachments/",
+        evidence.EvidenceAttachApi.as_view(),
+        name="evidence-attach",
+    ),
+    path(
+        "v1/evidence/<int:item_id>/working-copies/",
+        evidence.EvidenceDeriveApi.as_view(),
+        name="evidence-derive",
+    ),
+    path(
+        "v1/evidence/<int:item_id>/transfers/",
+        evidence.EvidenceTransferApi.as_view(),
+        name="evidence-transfer",
+    ),
+    path(
+        "v1/evidence/<int:item_id>/copies/",
+        evidence.EvidenceCopyApi.as_view(),
+        name="evidence-copy",
     ),
     path("v1/log/checkpoint/", ledger.CheckpointApi.as_view(), name="log-checkpoint"),
     path("v1/log/entries/<int:index>/", ledger.EntryDetailApi.as_view(), name="log-entry"),

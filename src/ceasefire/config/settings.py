@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "ceasefire.agreements",
     "ceasefire.incidents",
     "ceasefire.cases",
+    "ceasefire.evidence",
     "ceasefire.demo",
 ]
 
@@ -185,6 +186,25 @@ KEY_DIR = Path(os.environ.get("CEASEFIRE_KEY_DIR", VAR_DIR / "keys"))
 LOG_KEY_FILE = Path(os.environ.get("CEASEFIRE_LOG_KEY_FILE", KEY_DIR / "log.key"))
 WITNESSES_FILE = Path(os.environ.get("CEASEFIRE_WITNESSES_FILE", KEY_DIR / "witnesses.txt"))
 CHECKPOINT_INTERVAL = int(os.environ.get("CEASEFIRE_CHECKPOINT_INTERVAL", "60"))
+
+# The evidence locker (see docs/decisions/0005-evidence-storage.md). Evidentiary copies live
+# under their SHA-256, on the local disk by default or in any Django storage backend (e.g.
+# `storages.backends.s3.S3Storage` from the `s3` extra) named by CEASEFIRE_EVIDENCE_STORAGE.
+# Uploads stream into EVIDENCE_DIR/incoming/ (hashed as they arrive), so it must be local.
+EVIDENCE_DIR = Path(os.environ.get("CEASEFIRE_EVIDENCE_DIR", VAR_DIR / "evidence"))
+EVIDENCE_STORAGE = os.environ.get("CEASEFIRE_EVIDENCE_STORAGE", "local")
+if EVIDENCE_STORAGE != "local":
+    STORAGES["evidence"] = {"BACKEND": EVIDENCE_STORAGE}
+EVIDENCE_MAX_BYTES = int(os.environ.get("CEASEFIRE_EVIDENCE_MAX_BYTES", str(200 * 1024 * 1024)))
+EVIDENCE_ARCHIVE_MAX_EXPANDED = int(
+    os.environ.get("CEASEFIRE_EVIDENCE_ARCHIVE_MAX_EXPANDED", str(1024 * 1024 * 1024))
+)
+EVIDENCE_ARCHIVE_MAX_RATIO = int(os.environ.get("CEASEFIRE_EVIDENCE_ARCHIVE_MAX_RATIO", "100"))
+EVIDENCE_ARCHIVE_MAX_ENTRIES = int(
+    os.environ.get("CEASEFIRE_EVIDENCE_ARCHIVE_MAX_ENTRIES", "10000")
+)
+# Every multipart file is hashed while it streams to disk; none is ever held whole in memory.
+FILE_UPLOAD_HANDLERS = ["ceasefire.evidence.uploads.EvidenceUploadHandler"]
 
 LOGGING = {
     "version": 1,

@@ -17,5 +17,6 @@ KEY_DIR = Path(tempfile.mkdtemp(prefix="ceasefire-test-keys-"))
 LOG_KEY_FILE = KEY_DIR / "log.key"
 WITNESSES_FILE = KEY_DIR / "witnesses.txt"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EVIDENCE_DIR = Path(tempfile.mkdtemp(prefix="ceasefire-test-evidence-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="ceasefire-test-static-"))
 WHITENOISE_AUTOREFRESH = True

@@ -62,6 +62,14 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
         "case.merged": "a case was merged into another",
         "incident.revised": "a monitor recoded a report, saying why; the payload commits to the"
         " new content",
+        "evidence.submitted": "an evidence item was handed in (custody: submitted)",
+        "evidence.collected": "the mechanism collected an item itself (custody: collected)",
+        "evidence.transferred": "custody of an evidence item passed to another person",
+        "evidence.accessed": "someone opened an item's evidentiary copy (custody: accessed)",
+        "evidence.copied": "an exact copy of an evidentiary copy was handed out (custody: copied)",
+        "evidence.derived": "a working copy was made from an evidence item (custody: derived)",
+        "evidence.attached": "an evidence item was attached to a record",
+        "evidence.graded": "a monitor graded an evidence item (Admiralty reliability, credibility)",
     }
 )
 

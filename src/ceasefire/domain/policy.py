@@ -57,6 +57,11 @@ class Action(StrEnum):
     TRIAGE_INCIDENT = "triage_incident"
     REVISE_INCIDENT = "revise_incident"
     MANAGE_ACTORS = "manage_actors"
+    VIEW_EVIDENCE = "view_evidence"
+    SUBMIT_EVIDENCE = "submit_evidence"
+    COLLECT_EVIDENCE = "collect_evidence"
+    MANAGE_EVIDENCE = "manage_evidence"
+    GRADE_EVIDENCE = "grade_evidence"
 
 
 # Which organisation kind each role belongs to: a mediator is never a party member.
@@ -90,6 +95,13 @@ GRANTS: Final[Mapping[Action, frozenset[Role]]] = MappingProxyType(
         Action.TRIAGE_INCIDENT: frozenset({Role.MEDIATOR, Role.MONITOR}),
         Action.REVISE_INCIDENT: frozenset({Role.MONITOR}),
         Action.MANAGE_ACTORS: frozenset({Role.MONITOR, Role.ANALYST}),
+        # Evidence: mediators and monitors hold the locker; liaison officers hand items in and
+        # see their own organisation's; only monitors grade; the public sees public copies.
+        Action.VIEW_EVIDENCE: frozenset({Role.MEDIATOR, Role.MONITOR}),
+        Action.SUBMIT_EVIDENCE: frozenset({Role.MEDIATOR, Role.MONITOR, Role.LIAISON_OFFICER}),
+        Action.COLLECT_EVIDENCE: frozenset({Role.MEDIATOR, Role.MONITOR}),
+        Action.MANAGE_EVIDENCE: frozenset({Role.MEDIATOR, Role.MONITOR}),
+        Action.GRADE_EVIDENCE: frozenset({Role.MONITOR}),
     }
 )
 

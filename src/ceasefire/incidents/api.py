@@ -324,7 +324,7 @@ class ImportApi(APIView):
         if upload.size is not None and upload.size > settings.IMPORT_MAX_BYTES:
             raise InvalidInput("the file is too large to import", details={"field": "file"})
         content = upload.read()
-        rows = parsing.parse_file(content, name=upload.name or "")
+        rows = parsing.parse_file(content, name=parsing.upload_name(upload))
         skip = str(request.data.get("skip_invalid", "")).lower() in {"1", "true", "on", "yes"}
         imported = services.import_incidents(
             actor=actor, agreement=agreement, rows=rows, content=content, skip_invalid=skip

@@ -401,6 +401,11 @@ def parse_json(content: bytes) -> list[Report | InvalidInput]:
 PARSERS = {"csv": parse_csv, "json": parse_json}
 
 
+def upload_name(upload: Any) -> str:
+    """Return the client's file name of an upload (streamed uploads keep it as data only)."""
+    return str(getattr(upload, "client_name", "") or upload.name or "")
+
+
 def parse_file(content: bytes, *, name: str = "", fmt: str = "") -> list[Report | InvalidInput]:
     """Parse an import file as CSV or JSON (by `fmt`, else by the name's extension).
 

@@ -310,7 +310,7 @@ def incident_import(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             content = upload.read()
-            rows = parsing.parse_file(content, name=upload.name or "")
+            rows = parsing.parse_file(content, name=parsing.upload_name(upload))
             imported = services.import_incidents(
                 actor=actor,
                 agreement=form.cleaned_data["agreement"],

@@ -332,3 +332,22 @@ def test_evidence_attaches_to_reports_cases_and_findings(people, driver):
         case.subject,
         finding.subject,
     }
+
+
+def test_the_deadline_sweep_notifies_once_and_never_moves_the_case(people, driver):
+    from django.core.management import call_command
+
+    from ceasefire.cases.deadlines import sweep
+
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        case = driver.to("awaiting_reply")
+        clock.shift(timedelta(hours=50))
+        assert sweep(timezone.now()) == 1  # the Afghan liaison officer: closing within 24 h
+        clock.shift(timedelta(hours=23))
+        call_command("notify_deadlines")
+        assert sweep(timezone.now()) == 0
+        kinds = set(Notification.objects.values_list("user__username", "kind"))
+        assert ("liaison.afghanistan", "reply_window_closing") in kinds
+        assert ("mediator.turkiye", "reply_window_closed") in kinds
+        case.refresh_from_db()
+        assert case.state == "awaiting_reply"

@@ -14,6 +14,7 @@ from ceasefire.accounts import services as accounts
 from ceasefire.accounts.models import Organisation, User
 from ceasefire.agreements import services as agreements
 from ceasefire.agreements.models import Agreement
+from ceasefire.demo.cases import load_case
 from ceasefire.demo.incidents import load_incidents
 from ceasefire.domain.agreements import AgreementForm, EventKind, MediatorRole, TalksOutcome
 from ceasefire.domain.policy import OrganisationKind, Role
@@ -282,4 +283,5 @@ def load() -> dict[str, User]:
     load_truce(people)
     load_doha(people)
     load_incidents(people)
+    load_case(people)
     return people

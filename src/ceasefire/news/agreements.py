@@ -79,7 +79,9 @@ _PLANNED = re.compile(
 _EVENT_BACKGROUND = re.compile(
     r"\b(?:subsequent|recent\s+rounds?|has\s+since|followed\s+the|(?:weeks|months|years)\s+after|"
     r"ago|had\s+(?:announced|agreed|signed|declared|reached|accepted)|earlier\s+this|"
-    r"last\s+(?:week|month|year)|previous(?:ly)?|since\s+the|initially)\b",
+    r"last\s+(?:week|month|year)|previous(?:ly)?|since\s+the|initially|"
+    r"amid\s+(?:\w+\s+){0,2}(?:talks|negotiations|efforts|dialogue)|"
+    r"after\s+(?:\w+\s+){0,2}rounds?\s+of)\b",
     _I,
 )
 #: Cheap pre-check: a clause without any of these stems cannot match a rule.
@@ -131,6 +133,14 @@ def _own_date(dates: list[DateMention]) -> DateMention | None:
     return dates[0] if dates else None
 
 
+#: "Speaking during a Security Council meeting on Monday": the day statements were made.
+_MEETING_DATE = re.compile(
+    r"\b(?:speaking|statements?|remarks|told)\s+(?:at|during|to|in)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w’'-]+\s+){0,4}(?:meeting|session|briefing|conference|summit|debate)\s+(?:on\s+)?$",
+    _I,
+)
+
+
 def _fallback_date(article: Article) -> tuple[date | None, str]:
     """First statement date in the body, else the anchor, else the first event date."""
     first_event: date | None = None
@@ -142,7 +152,11 @@ def _fallback_date(article: Article) -> tuple[date | None, str]:
         for d in info.dates:
             if d.date is None or d.precision != "day":
                 continue
-            if d.role == "report":
+            if d.kind == "iso":
+                continue  # "date 2026-03-10": a page stamp, not a statement
+            if d.role == "report" or _MEETING_DATE.search(
+                info.sent.text, 0, d.start - info.sent.start
+            ):
                 return d.date, f"no date in the sentence; the article's statement date {d.text!r}"
             first_event = first_event or d.date
     if article.ctx.anchor is not None:

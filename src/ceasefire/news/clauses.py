@@ -75,7 +75,7 @@ class Clause:
 #: Cheap pre-check: a sentence without any of these stems reports no incident.
 _EVENT_STEMS = stems(
     "attack|kill|strike|drone|shell|artiller|mortar|missile|rocket|bomb|blast|explo|clash|"
-    "fire|fight|battle|skirmish|encounter|shoot|operation|offensive|suicide|ied|gunm|"
+    "fire|firing|fight|battle|skirmish|encounter|shoot|operation|offensive|suicide|ied|gunm|"
     "ambush|storm|terror|murder|massacr|assassin|behead|abduct|kidnap|grenade|arrest|"
     "detain|detention|apprehend|nabbed|custody|rounded|convict|sentenced|indict|prosecut|"
     "charged|raid|hideout|dismantl|bust|demolish|unearth|destroy|mine|incursion|intercept|"

@@ -42,7 +42,8 @@ CROSS_BORDER = re.compile(
     r"(?:exchang\w*|traded)\s+(?:of\s+)?(?:heavy\s+)?(?:fire|gunfire|firing)\b[^.;]{0,50}?"
     r"\b(?:border|frontier|line\s+of\s+control|LoC)\b|"
     r"\b(?:border|frontier)\b[^.;]{0,40}?\bexchanges?\s+of\s+(?:heavy\s+)?fire|"
-    r"unprovoked\s+firing\s+(?:from\s+)?across\s+the\s+border)\b",
+    r"(?:unprovoked\s+)?(?:firing|fire|shelling)\s+(?:from\s+)?(?:across|along)\s+the\s+"
+    r"(?:[\w-]+\s+){0,2}(?:border|frontier|Durand\s+Line|line\s+of\s+control|LoC))\b",
     _I,
 )
 CLASH = re.compile(
@@ -162,7 +163,10 @@ STATE_ATTACKER = re.compile(
     r"\b(?:israeli|pakistani|indian|russian|ukrainian|afghan|thai|cambodian|sudanese|"
     r"colombian|congolese|american|u\.s\.)\s+(?:military\s+|army\s+|armed\s+forces\s+)?"
     r"(?:attacks?|assaults?|operations?)\b|\b(?:attacks?|assaults?)\s+by\s+(?:the\s+)?"
-    r"(?:israeli|pakistani|indian|russian|afghan|thai|cambodian)\b",
+    r"(?:israeli|pakistani|indian|russian|afghan|thai|cambodian)\b|"
+    r"\b(?:Pakistan|Afghanistan|Israel|India|Russia|Ukraine|Thailand|Cambodia|Kabul|Islamabad|"
+    r"(?:security\s+)?forces|troops|army|military)\s+(?:\w+\s+){0,2}?(?:launched|carried\s+out|"
+    r"conducted|mounted)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:attacks?|assaults?|offensive)\b",
     _I,
 )
 #: A state force fighting another force: an exchange, not a militant attack.

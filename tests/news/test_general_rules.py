@@ -82,3 +82,35 @@ def test_talks_mentioned_as_context_are_background() -> None:
     )
     events = _one(text).agreement_events
     assert events and all(e.is_background for e in events)
+
+
+def test_two_towns_in_one_province_are_two_incidents() -> None:
+    text = (
+        "Militants attacked a police station in Turbat, Balochistan, on Sunday, killing three "
+        "policemen.\n"
+        "Gunmen also stormed a checkpost in Khuzdar, killing two soldiers."
+    )
+    incs = [i for i in _one(text).incidents if not i.is_background]
+    assert sorted(i.place_names for i in incs) == [("Khuzdar",), ("Turbat", "Balochistan")]
+
+
+def test_weekday_without_anchor_takes_the_day_just_named_when_it_matches() -> None:
+    ctx = DateContext(None, "")
+    text = "The attacks began on January 31, 2026. Officials said 67 were killed on Saturday."
+    found = find_dates(text, 0, len(text), ctx)
+    assert [str(d.date) for d in found] == ["2026-01-31", "2026-01-31"]
+    text = "The attacks began on January 31, 2026. Officials said 67 were killed on Friday."
+    assert find_dates(text, 0, len(text), ctx)[1].date is None
+
+
+def test_hour_windows_are_aggregates() -> None:
+    text = "At least 40 militants were killed in Kurram over the past 48 hours, the army said."
+    (inc,) = _one(text).incidents
+    assert inc.is_aggregate
+
+
+def test_moratorium_ending_is_other_not_a_collapsed_ceasefire() -> None:
+    events = _one("The Kremlin said on Friday: the moratorium has ended.").agreement_events
+    assert [e.kind for e in events] == ["other"]
+    events = _one("The ceasefire collapsed on Friday after heavy shelling.").agreement_events
+    assert [e.kind for e in events] == ["ceasefire_collapsed"]

@@ -13,6 +13,8 @@ import re
 
 _I = re.IGNORECASE
 TRUCE = r"(?:ceasefire|cease-fire|truce|cessation\s+of\s+hostilities|moratorium|armistice)"
+#: A moratorium that "has ended" expired; only a ceasefire proper can collapse (convention 6).
+CEASEFIRE = r"(?:ceasefire|cease-fire|truce|cessation\s+of\s+hostilities|armistice)"
 
 #: (kind, sub-kind, pattern); the first match wins.
 RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
@@ -30,9 +32,9 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "ceasefire_collapsed",
         "collapsed",
         re.compile(
-            rf"{TRUCE}[^;]{{0,40}}\b(?:collapsed|broke\s+down|broken\s+down|fell\s+apart|"
+            rf"{CEASEFIRE}[^;]{{0,40}}\b(?:collapsed|broke\s+down|broken\s+down|fell\s+apart|"
             rf"ended(?!\s+(?:the\s+)?(?:fighting|war|hostilities|conflict|violence)))|"
-            rf"collapse\s+of\s+the\s+{TRUCE}",
+            rf"collapse\s+of\s+the\s+{CEASEFIRE}",
             _I,
         ),
     ),
@@ -124,7 +126,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "other",
         "expiry",
         re.compile(
-            rf"\b(?:expir\w+|lapsed?)\b[^;]{{0,60}}{TRUCE}|{TRUCE}[^;]{{0,90}}expir\w+",
+            rf"\b(?:expir\w+|lapsed?)\b[^;]{{0,60}}{TRUCE}|{TRUCE}[^;]{{0,90}}expir\w+|"
+            rf"moratorium\s+(?:has\s+|had\s+)?(?:ended|is\s+over|ran\s+out)",
             _I,
         ),
     ),

@@ -81,7 +81,7 @@ _EVENT_BACKGROUND = re.compile(
     r"ago|had\s+(?:announced|agreed|signed|declared|reached|accepted)|earlier\s+this|"
     r"last\s+(?:week|month|year)|previous(?:ly)?|since\s+the|initially|"
     r"amid\s+(?:\w+\s+){0,2}(?:talks|negotiations|efforts|dialogue)|"
-    r"after\s+(?:\w+\s+){0,2}rounds?\s+of)\b",
+    r"after\s+(?:\w+\s+){0,2}rounds?\s+of|during\s+which)\b",
     _I,
 )
 #: Cheap pre-check: a clause without any of these stems cannot match a rule.

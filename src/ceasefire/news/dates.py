@@ -209,6 +209,9 @@ def _resolve(
                 modifier = mod
                 break
         if anchor is None:
+            if prev is not None and prev.weekday() == target and not modifier:
+                # "January 31, 2026 ... killed on Saturday": the day just named was a Saturday
+                return prev, None, "day", False, f"'{raw}': the weekday of the day named before"
             return None, None, "day", False, f"'{raw}' with no publication date to anchor it"
         day = resolve_weekday(anchor, target, modifier, future)
         return day, None, "day", False, f"'{raw}' against the {ctx.anchor_basis} {anchor}"

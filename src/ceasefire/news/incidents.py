@@ -114,11 +114,22 @@ def _sub_national(places: list[PlaceMatch]) -> list[PlaceMatch]:
     return [p for p in places if p.kind != "country"]
 
 
+def _specific(places: list[PlaceMatch]) -> list[PlaceMatch]:
+    """Districts, towns and named sites (and unresolved names): below a province."""
+    return [p for p in places if p.kind != "country" and (p.admin_level or 9) >= 2]
+
+
 def _places_fit(d: Draft, c: Clause) -> bool | None:
-    """True: related places; False: unrelated gazetteer places; None: cannot tell."""
+    """True: related places; False: unrelated gazetteer places; None: cannot tell.
+
+    When both sides name a district, town or site, only those are compared: Gwadar and
+    Mastung are two events even though both lie in Balochistan.
+    """
     mine, theirs = _sub_national(d.places), _sub_national(c.places)
     if not mine or not theirs:
         return None
+    if _specific(mine) and _specific(theirs):
+        mine, theirs = _specific(mine), _specific(theirs)
     if any(related(a, b) for a in mine for b in theirs):
         return True
     resolved = all(p.place_id for p in mine) and all(p.place_id for p in theirs)

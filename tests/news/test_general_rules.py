@@ -114,3 +114,33 @@ def test_moratorium_ending_is_other_not_a_collapsed_ceasefire() -> None:
     assert [e.kind for e in events] == ["other"]
     events = _one("The ceasefire collapsed on Friday after heavy shelling.").agreement_events
     assert [e.kind for e in events] == ["ceasefire_collapsed"]
+
+
+def test_attack_on_troops_and_the_reprisal_strikes_are_two_incidents() -> None:
+    text = (
+        "The army said on Sunday its soldiers came under fire from militants in Kurram, "
+        "killing three soldiers.\n"
+        "The military then struck dozens of militant targets. Officials said at least 20 "
+        "people were killed across Khyber Pakhtunkhwa."
+    )
+    incs = [i for i in _one(text).incidents if not i.is_background and not i.is_aggregate]
+    assert [(i.incident_type, i.fatalities_min) for i in incs] == [
+        ("militant_attack", 3),
+        ("airstrike_or_shelling", 20),
+    ]
+
+
+def test_ongoing_accusations_have_no_day() -> None:
+    (event,) = _one(
+        "The Taliban, which continued to accuse Pakistan of ceasefire violations, said nothing."
+    ).agreement_events
+    assert (event.kind, event.date) == ("statement_of_breach", None)
+
+
+def test_contacts_under_way_are_a_talks_round_and_ceasefire_lines_are_no_truce() -> None:
+    events = _one(
+        "Qatari officials said contacts were underway to calm the situation.\n"
+        "Militants fired at troops in areas that are controlled according to agreed-upon "
+        "ceasefire lines."
+    ).agreement_events
+    assert [e.kind for e in events] == ["talks_round"]

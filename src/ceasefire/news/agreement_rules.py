@@ -179,8 +179,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"\b(?:locked|engaged)\s+in\s+(?:[\w-]+\s+)?(?:talks|negotiations)\b|"
             r"\b(?:arrived|travel\w*|visit\w*|met)\b[^;]{0,60}\bfor\s+(?:talks|negotiations|"
             r"consultations)\b|\b(?:talks|negotiations)\s+(?:broke\s+down|collapsed|stalled)\b|"
-            r"\b(?:talks|negotiations)\s+(?:are|were|is)\s+(?:going\s+on|under\s*way|ongoing|"
-            r"continuing)\b|\b(?:next|follow-up)\s+(?:meeting|round)\b|"
+            r"\b(?:talks|negotiations|contacts|consultations|mediation(?:\s+efforts)?)\s+"
+            r"(?:are|were|is|was)\s+(?:going\s+on|under\s*way|ongoing|continuing)\b|\b(?:next|follow-up)\s+(?:meeting|round)\b|"
             r"\b(?:meeting|talks|round)\b[^;]{0,30}\bhosted\s+by\b|"
             r"\bto\s+begin\s+negotiations\b|\bpeace\s+talks\b",
             _I,

@@ -50,7 +50,8 @@ _NOT_AN_EVENT = re.compile(
     r"held|no\s+(?:major\s+)?incidents|aims?\s+to|seeks?\s+to|meant\s+to|push(?:ing)?\s+for|"
     r"in\s+a\s+(?:renewed\s+)?attempt|"
     r"hope[sd]?|if\b|would\s+(?:only\s+)?hold|could\s+lead|objective\s+of|"
-    r"(?:deal|agreement|ceasefire|truce)\s+includes)\b",
+    r"(?:deal|agreement|ceasefire|truce)\s+includes|"
+    r"(?:ceasefire|truce)\s+(?:lines?|zones?|boundar\w+|maps?))\b",
     _I,
 )
 _CLAUSE_SPLIT = re.compile(
@@ -89,7 +90,7 @@ _KEYWORDS = stems(
     "ceasefire|cease-fire|truce|hostilit|moratorium|armistice|talks|negotiat|dialogue|"
     "meeting|summit|round|consultation|visit|travel|mediat|releas|freed|handed|"
     "turned over|swap|sign|declar|suspen|violat|breach|open war|appeal|urg|call|reject|"
-    "propos|expir|laps|agree|mechanism|extend|prolong|renew|extension|collapse"
+    "propos|expir|laps|agree|mechanism|extend|prolong|renew|extension|collapse|contacts"
 )
 _PEACE_DEAL = re.compile(r"\bpeace\s+(?:declaration|deal|agreement|accord|treaty)\b", _I)
 
@@ -133,6 +134,12 @@ def _own_date(dates: list[DateMention]) -> DateMention | None:
     return dates[0] if dates else None
 
 
+#: "continued to accuse", "has repeatedly accused": a habit, not an event of one day.
+_ONGOING = re.compile(
+    r"\b(?:continu(?:ed|es|e|ing)\s+to|repeatedly|keeps?\s+\w+ing|kept\s+\w+ing|"
+    r"time\s+and\s+again|regularly|frequently)\b",
+    _I,
+)
 #: "Speaking during a Security Council meeting on Monday": the day statements were made.
 _MEETING_DATE = re.compile(
     r"\b(?:speaking|statements?|remarks|told)\s+(?:at|during|to|in)\s+(?:an?\s+|the\s+)?"
@@ -222,6 +229,8 @@ def agreement_events(article: Article) -> list[AgreementEvent]:
             precision: str | None
             if own is not None:
                 day, precision, basis = own.date, own.precision, own.basis
+            elif _ONGOING.search(ctext):
+                day, precision, basis = None, None, "ongoing or repeated: no day"
             else:
                 day, basis = fallback
                 precision = "day" if day else None

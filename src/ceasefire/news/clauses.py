@@ -81,7 +81,7 @@ _EVENT_STEMS = stems(
     "charged|raid|hideout|dismantl|bust|demolish|unearth|destroy|mine|incursion|intercept|"
     "downed|martyr|dead|died|death|slain|injur|wound|hurt|casualt|lives|assault|"
     "quadcopter|warplane|jets|air force|executed|perish"
-    "|hell|shahadat|neutrali|eliminat|seized|overran|took control",
+    "|hell|shahadat|neutrali|eliminat|seized|overran|took control|struck|pounded|targeted",
 )
 
 

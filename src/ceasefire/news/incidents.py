@@ -184,6 +184,8 @@ def _target(drafts: list[Draft], c: Clause) -> Draft | None:
         if not (c.discontinuity and age == 0) and _eligible(d, c, ch)
     ]
     fits = [(age, d, _places_fit(d, c)) for age, d in window]
+    if ch == "weak" and fits and fits[0][0] == 0 and fits[0][2] is None and not c.discontinuity:
+        return fits[0][1]  # a bare toll continues the event told just before it
     for _age, d, fit in fits:
         if fit is True:
             return d

@@ -34,7 +34,9 @@ STRIKE = re.compile(
     r"(?:israeli|pakistani|indian|russian|ukrainian|afghan|u\.s\.|american|"
     r"us)\s+(?:air\s*)?strikes?|"
     r"warplanes?|fighter\s+jets?\s+(?:struck|bombed|hit)|bombed|bombing\s+(?:raids?|campaign)|"
-    r"air\s+force\s+and\s+army\s+jointly|drone\s+strike)\b",
+    r"air\s+force\s+and\s+army\s+jointly|drone\s+strike|"
+    r"(?:struck|hit|pounded|targeted)\s+(?:dozens\s+of\s+|several\s+|multiple\s+|\d+\s+)"
+    r"(?:[\w’'-]+\s+){0,4}?targets)\b",
     _I,
 )
 CROSS_BORDER = re.compile(
@@ -66,7 +68,10 @@ MILITANT_STRONG = re.compile(
     r"attackers\s+(?:targeted|attacked|stormed|opened)|opened\s+fire|murdered|massacred?|"
     r"assassinat\w+|beheaded|abducted|kidnapped|grenade\s+attack|shot\s+dead|"
     r"targeted\s+killing|suicide\s+bomber|bomber\s+(?:struck|detonated|blew)|"
-    r"detonated\s+himself|blew\s+himself\s+up|armed\s+attack)\b",
+    r"detonated\s+himself|blew\s+himself\s+up|armed\s+attack|"
+    r"(?:came|come|comes|coming)\s+under\s+(?:\w+\s+)?(?:fire|attack)\s+from\s+(?:[\w-]+\s+){0,2}"
+    r"(?:militants?|terrorists?|gunmen|insurgents?|attackers|Hamas|Hezbollah|TTP|BLA|"
+    r"khwarij|khawarij|separatists?|rebels?))\b",
     _I,
 )
 ATTACK = re.compile(r"\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|raid(?:s|ed)?)\b", _I)

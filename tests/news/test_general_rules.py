@@ -144,3 +144,47 @@ def test_contacts_under_way_are_a_talks_round_and_ceasefire_lines_are_no_truce()
         "ceasefire lines."
     ).agreement_events
     assert [e.kind for e in events] == ["talks_round"]
+
+
+def test_rival_claimants_give_conflicting_totals() -> None:
+    text = (
+        "ISLAMABAD: Pakistan's military said on Sunday that 23 of its soldiers were killed "
+        "in clashes with Afghan forces at Angoor Adda, while more than 200 Taliban and "
+        "affiliated terrorists were killed.\n"
+        "Taliban spokesman Zabihullah Mujahid said 58 Pakistani soldiers were killed and that "
+        "nine Afghan fighters died in the fighting at Angoor Adda."
+    )
+    (inc,) = [i for i in _one(text, "2025-10-12").incidents if not i.is_background]
+    # ISPR: 23 + more than 200 (open-ended); the Taliban: 58 + 9 = 67
+    assert (inc.fatalities_min, inc.fatalities_max, inc.fatalities_qualifier) == (
+        67,
+        None,
+        "conflicting_claims",
+    )
+
+
+def test_complementary_groups_from_two_sources_add_up() -> None:
+    text = (
+        "At least six soldiers were martyred when a suicide bomber rammed an explosives-laden "
+        "vehicle into a camp in Bannu on Tuesday, police said.\n"
+        "Five attackers who tried to enter the compound were killed in the ensuing gunfight, "
+        "officials said."
+    )
+    (inc,) = _one(text, "2025-09-03").incidents
+    assert (inc.fatalities_min, inc.fatalities_qualifier) == (11, "at_least")
+
+
+def test_talks_that_failed_and_follow_up_meetings() -> None:
+    events = _one(
+        "ISTANBUL: Talks between Pakistan and Afghanistan ended without agreement on Friday, "
+        "the minister said, adding that the ceasefire would hold.\n"
+        "The third round of negotiations had begun on Thursday.\n"
+        "The two sides agreed to set up a monitoring mechanism and to hold follow-up meetings "
+        "in the coming days.",
+        "2025-11-08",
+    ).agreement_events
+    got = [(e.kind, e.status, e.date, e.is_background) for e in events]
+    assert ("talks_round", "failed", "2025-11-07", False) in got
+    assert ("talks_round", "occurred", "2025-11-06", True) in got
+    assert ("mechanism_agreed", "occurred", "2025-11-08", False) in got
+    assert ("talks_round", "planned", None, False) in got

@@ -166,7 +166,7 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "talks",
         re.compile(
             r"\b(?:held|hold|holding|began|begin|started|concluded|resumed?|convened|attended)\b"
-            r"[^;]{0,40}\b(?:talks|negotiations|dialogue|meeting|round|summit|consultations)\b|"
+            r"[^;]{0,40}\b(?:talks|negotiations|dialogue|meetings?|rounds?|summits?|consultations)\b|"
             r"\b(?:talks|negotiations|round\s+of\s+(?:talks|negotiations)|meeting|"
             r"summit)\b[^;]{0,60}"
             r"\b(?:held|took\s+place|concluded|ended|failed|broke\s+down|collapsed|stalled|began|"
@@ -180,7 +180,7 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"\b(?:arrived|travel\w*|visit\w*|met)\b[^;]{0,60}\bfor\s+(?:talks|negotiations|"
             r"consultations)\b|\b(?:talks|negotiations)\s+(?:broke\s+down|collapsed|stalled)\b|"
             r"\b(?:talks|negotiations|contacts|consultations|mediation(?:\s+efforts)?)\s+"
-            r"(?:are|were|is|was)\s+(?:going\s+on|under\s*way|ongoing|continuing)\b|\b(?:next|follow-up)\s+(?:meeting|round)\b|"
+            r"(?:are|were|is|was)\s+(?:going\s+on|under\s*way|ongoing|continuing)\b|\b(?:next|follow-up|further)\s+(?:meetings?|rounds?)\b|"
             r"\b(?:meeting|talks|round)\b[^;]{0,30}\bhosted\s+by\b|"
             r"\bto\s+begin\s+negotiations\b|\bpeace\s+talks\b",
             _I,

@@ -57,7 +57,8 @@ _NOT_AN_EVENT = re.compile(
 _CLAUSE_SPLIT = re.compile(
     r",\s+(?=(?:coming|after|although|though|while|but|whereas)\b)|;\s+|\s+although\s+|"
     r",\s+(?=and\s+to\s)|,\s+(?=with\s+(?:\w+\s+){1,3}(?:expected|due|scheduled|planned)\b)|"
-    r",\s+(?=and\s+(?:a|an|the)\s)|\s+(?=which\s+(?:collapsed|broke\s+down|ended|expired|"
+    r",\s+(?=and\s+(?:a|an|the)\s)|,\s+(?=(?:adding|saying|noting|stressing)\s+that\b)|"
+    r"\s+(?=and\s+to\s+(?:hold|meet|resume|continue|begin|sign)\b)|\s+(?=which\s+(?:collapsed|broke\s+down|ended|expired|"
     r"was\s+extended))"
 )
 _FAILED = re.compile(
@@ -79,7 +80,7 @@ _PLANNED = re.compile(
 )
 _EVENT_BACKGROUND = re.compile(
     r"\b(?:subsequent|recent\s+rounds?|has\s+since|followed\s+the|(?:weeks|months|years)\s+after|"
-    r"ago|had\s+(?:announced|agreed|signed|declared|reached|accepted)|earlier\s+this|"
+    r"ago|had\s+(?:announced|agreed|signed|declared|reached|accepted|begun|started|been\s+held)|earlier\s+this|"
     r"last\s+(?:week|month|year)|previous(?:ly)?|since\s+the|initially|"
     r"amid\s+(?:\w+\s+){0,2}(?:talks|negotiations|efforts|dialogue)|"
     r"after\s+(?:\w+\s+){0,2}rounds?\s+of|during\s+which)\b",

@@ -1,5 +1,6 @@
-"""The offline news extractor on the news-dev set: scores (whole set, development part,
-held-out part) from the set's own scorer, and throughput on one core.
+"""The offline news extractor on the news-dev set: scores (whole set, the original
+development and held-out parts, and the three cross-validation folds) from the set's own
+scorer, and throughput on one core.
 
 Held-out protocol (docs/news-extraction.md): sort the article ids; the article at 0-based
 position i is held out when i % 4 == 3. Rules were written on the other articles only.
@@ -89,6 +90,15 @@ def _throughput(articles: list[dict[str, Any]]) -> tuple[float, float]:
     return n / (time.process_time() - cpu0), n / (time.perf_counter() - wall0)
 
 
+def _fold_lines() -> list[str]:
+    """Per-fold scores from `news_cv.py` (imported both as a package module and a script)."""
+    try:
+        from benchmarks import news_cv
+    except ImportError:  # run as `python benchmarks/bench_extract.py`
+        import news_cv  # type: ignore[no-redef]
+    return [_row(label, res) for label, res in news_cv.fold_scores()[:-1]]
+
+
 def run() -> list[str]:
     """Lines to print: scores for the whole set, the development part, the held-out part."""
     if not (DEV_DIR / "articles.jsonl").exists():
@@ -115,6 +125,8 @@ def run() -> list[str]:
                 [gold[i] for i in ids], [preds[i] for i in ids if i in preds], workdir, label[:4]
             )
             lines.append(_row(f"{label} ({len(ids)})", res))
+    lines.append("3-fold cross-validation folds (fold = sorted position % 3; see news_cv.py):")
+    lines.extend(_fold_lines())
     cpu_rate, wall_rate = _throughput(articles)
     size = sum(len(a["text"]) for a in articles) / len(articles)
     lines.append(

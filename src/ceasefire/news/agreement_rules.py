@@ -13,6 +13,8 @@ import re
 
 _I = re.IGNORECASE
 TRUCE = r"(?:ceasefire|cease-fire|truce|cessation\s+of\s+hostilities|moratorium|armistice)"
+#: A moratorium that "has ended" expired; only a ceasefire proper can collapse (convention 6).
+CEASEFIRE = r"(?:ceasefire|cease-fire|truce|cessation\s+of\s+hostilities|armistice)"
 
 #: (kind, sub-kind, pattern); the first match wins.
 RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
@@ -30,9 +32,9 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "ceasefire_collapsed",
         "collapsed",
         re.compile(
-            rf"{TRUCE}[^;]{{0,40}}\b(?:collapsed|broke\s+down|broken\s+down|fell\s+apart|"
+            rf"{CEASEFIRE}[^;]{{0,40}}\b(?:collapsed|broke\s+down|broken\s+down|fell\s+apart|"
             rf"ended(?!\s+(?:the\s+)?(?:fighting|war|hostilities|conflict|violence)))|"
-            rf"collapse\s+of\s+the\s+{TRUCE}",
+            rf"collapse\s+of\s+the\s+{CEASEFIRE}",
             _I,
         ),
     ),
@@ -124,7 +126,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "other",
         "expiry",
         re.compile(
-            rf"\b(?:expir\w+|lapsed?)\b[^;]{{0,60}}{TRUCE}|{TRUCE}[^;]{{0,90}}expir\w+",
+            rf"\b(?:expir\w+|lapsed?)\b[^;]{{0,60}}{TRUCE}|{TRUCE}[^;]{{0,90}}expir\w+|"
+            rf"moratorium\s+(?:has\s+|had\s+)?(?:ended|is\s+over|ran\s+out)",
             _I,
         ),
     ),
@@ -163,7 +166,7 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "talks",
         re.compile(
             r"\b(?:held|hold|holding|began|begin|started|concluded|resumed?|convened|attended)\b"
-            r"[^;]{0,40}\b(?:talks|negotiations|dialogue|meeting|round|summit|consultations)\b|"
+            r"[^;]{0,40}\b(?:talks|negotiations|dialogue|meetings?|rounds?|summits?|consultations)\b|"
             r"\b(?:talks|negotiations|round\s+of\s+(?:talks|negotiations)|meeting|"
             r"summit)\b[^;]{0,60}"
             r"\b(?:held|took\s+place|concluded|ended|failed|broke\s+down|collapsed|stalled|began|"
@@ -176,8 +179,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"\b(?:locked|engaged)\s+in\s+(?:[\w-]+\s+)?(?:talks|negotiations)\b|"
             r"\b(?:arrived|travel\w*|visit\w*|met)\b[^;]{0,60}\bfor\s+(?:talks|negotiations|"
             r"consultations)\b|\b(?:talks|negotiations)\s+(?:broke\s+down|collapsed|stalled)\b|"
-            r"\b(?:talks|negotiations)\s+(?:are|were|is)\s+(?:going\s+on|under\s*way|ongoing|"
-            r"continuing)\b|\b(?:next|follow-up)\s+(?:meeting|round)\b|"
+            r"\b(?:talks|negotiations|contacts|consultations|mediation(?:\s+efforts)?)\s+"
+            r"(?:are|were|is|was)\s+(?:going\s+on|under\s*way|ongoing|continuing)\b|\b(?:next|follow-up|further)\s+(?:meetings?|rounds?)\b|"
             r"\b(?:meeting|talks|round)\b[^;]{0,30}\bhosted\s+by\b|"
             r"\bto\s+begin\s+negotiations\b|\bpeace\s+talks\b",
             _I,

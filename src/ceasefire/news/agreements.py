@@ -50,13 +50,15 @@ _NOT_AN_EVENT = re.compile(
     r"held|no\s+(?:major\s+)?incidents|aims?\s+to|seeks?\s+to|meant\s+to|push(?:ing)?\s+for|"
     r"in\s+a\s+(?:renewed\s+)?attempt|"
     r"hope[sd]?|if\b|would\s+(?:only\s+)?hold|could\s+lead|objective\s+of|"
-    r"(?:deal|agreement|ceasefire|truce)\s+includes)\b",
+    r"(?:deal|agreement|ceasefire|truce)\s+includes|"
+    r"(?:ceasefire|truce)\s+(?:lines?|zones?|boundar\w+|maps?))\b",
     _I,
 )
 _CLAUSE_SPLIT = re.compile(
     r",\s+(?=(?:coming|after|although|though|while|but|whereas)\b)|;\s+|\s+although\s+|"
     r",\s+(?=and\s+to\s)|,\s+(?=with\s+(?:\w+\s+){1,3}(?:expected|due|scheduled|planned)\b)|"
-    r",\s+(?=and\s+(?:a|an|the)\s)|\s+(?=which\s+(?:collapsed|broke\s+down|ended|expired|"
+    r",\s+(?=and\s+(?:a|an|the)\s)|,\s+(?=(?:adding|saying|noting|stressing)\s+that\b)|"
+    r"\s+(?=and\s+to\s+(?:hold|meet|resume|continue|begin|sign)\b)|\s+(?=which\s+(?:collapsed|broke\s+down|ended|expired|"
     r"was\s+extended))"
 )
 _FAILED = re.compile(
@@ -78,8 +80,10 @@ _PLANNED = re.compile(
 )
 _EVENT_BACKGROUND = re.compile(
     r"\b(?:subsequent|recent\s+rounds?|has\s+since|followed\s+the|(?:weeks|months|years)\s+after|"
-    r"ago|had\s+(?:announced|agreed|signed|declared|reached|accepted)|earlier\s+this|"
-    r"last\s+(?:week|month|year)|previous(?:ly)?|since\s+the|initially)\b",
+    r"ago|had\s+(?:announced|agreed|signed|declared|reached|accepted|begun|started|been\s+held)|earlier\s+this|"
+    r"last\s+(?:week|month|year)|previous(?:ly)?|since\s+the|initially|"
+    r"amid\s+(?:\w+\s+){0,2}(?:talks|negotiations|efforts|dialogue)|"
+    r"after\s+(?:\w+\s+){0,2}rounds?\s+of|during\s+which)\b",
     _I,
 )
 #: Cheap pre-check: a clause without any of these stems cannot match a rule.
@@ -87,7 +91,7 @@ _KEYWORDS = stems(
     "ceasefire|cease-fire|truce|hostilit|moratorium|armistice|talks|negotiat|dialogue|"
     "meeting|summit|round|consultation|visit|travel|mediat|releas|freed|handed|"
     "turned over|swap|sign|declar|suspen|violat|breach|open war|appeal|urg|call|reject|"
-    "propos|expir|laps|agree|mechanism|extend|prolong|renew|extension|collapse"
+    "propos|expir|laps|agree|mechanism|extend|prolong|renew|extension|collapse|contacts"
 )
 _PEACE_DEAL = re.compile(r"\bpeace\s+(?:declaration|deal|agreement|accord|treaty)\b", _I)
 
@@ -131,6 +135,20 @@ def _own_date(dates: list[DateMention]) -> DateMention | None:
     return dates[0] if dates else None
 
 
+#: "continued to accuse", "has repeatedly accused": a habit, not an event of one day.
+_ONGOING = re.compile(
+    r"\b(?:continu(?:ed|es|e|ing)\s+to|repeatedly|keeps?\s+\w+ing|kept\s+\w+ing|"
+    r"time\s+and\s+again|regularly|frequently)\b",
+    _I,
+)
+#: "Speaking during a Security Council meeting on Monday": the day statements were made.
+_MEETING_DATE = re.compile(
+    r"\b(?:speaking|statements?|remarks|told)\s+(?:at|during|to|in)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w’'-]+\s+){0,4}(?:meeting|session|briefing|conference|summit|debate)\s+(?:on\s+)?$",
+    _I,
+)
+
+
 def _fallback_date(article: Article) -> tuple[date | None, str]:
     """First statement date in the body, else the anchor, else the first event date."""
     first_event: date | None = None
@@ -142,7 +160,11 @@ def _fallback_date(article: Article) -> tuple[date | None, str]:
         for d in info.dates:
             if d.date is None or d.precision != "day":
                 continue
-            if d.role == "report":
+            if d.kind == "iso":
+                continue  # "date 2026-03-10": a page stamp, not a statement
+            if d.role == "report" or _MEETING_DATE.search(
+                info.sent.text, 0, d.start - info.sent.start
+            ):
                 return d.date, f"no date in the sentence; the article's statement date {d.text!r}"
             first_event = first_event or d.date
     if article.ctx.anchor is not None:
@@ -208,6 +230,8 @@ def agreement_events(article: Article) -> list[AgreementEvent]:
             precision: str | None
             if own is not None:
                 day, precision, basis = own.date, own.precision, own.basis
+            elif _ONGOING.search(ctext):
+                day, precision, basis = None, None, "ongoing or repeated: no day"
             else:
                 day, basis = fallback
                 precision = "day" if day else None

@@ -52,8 +52,10 @@ _BE = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being)\s+)?"
 _ADV = r"(?:(?:reportedly|also|all|later|allegedly|subsequently)\s+)?"
 
 SUBJECT_KILLED = re.compile(
-    rf"(?P<q>{_NUM})\s+(?:of\s+(?:the\s+)?)?(?P<v>{_ADJ}{_VICTIM})?"
+    rf"(?P<q>{_NUM})\s+(?:of\s+(?:the\s+)?)?"
+    rf"(?P<v>(?:[A-Z][a-z]+\s+and\s+(?:affiliated|allied|associated|other)\s+)?{_ADJ}{_VICTIM})?"
     rf"(?:\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?[\w-]+(?=\s+(?:were|was|have|had)\b))?"
+    rf"(?:\s+(?:who|that)\s+(?!were\b|was\b)[^,.;]{{1,50}}?(?=\s+(?:were|was|have|had)\b))?"
     rf"\s*(?:,[^,]{{0,60}},\s*)?"
     rf"{_BE}{_ADV}(?P<verb>{_KILLED}|{_HURT})\b",
     re.IGNORECASE,
@@ -136,8 +138,15 @@ _SOURCE_PATTERNS = (
 )
 
 
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,20}\))?\s*[:—–-]+\s*")
+
+
 def claim_source(sentence: str) -> str:
-    """Who the sentence attributes its figures to ('report' when nobody is named)."""
+    """Who the sentence attributes its figures to ('report' when nobody is named).
+
+    A leading dateline ("ISLAMABAD:", "KABUL (AP) —") is skipped, so "ISLAMABAD:
+    Pakistan's military said ..." is attributed to Pakistan's military."""
+    sentence = _DATELINE.sub("", sentence, count=1)
     for pattern in _SOURCE_PATTERNS:
         m = pattern.search(sentence)
         if m:

@@ -75,13 +75,13 @@ class Clause:
 #: Cheap pre-check: a sentence without any of these stems reports no incident.
 _EVENT_STEMS = stems(
     "attack|kill|strike|drone|shell|artiller|mortar|missile|rocket|bomb|blast|explo|clash|"
-    "fire|fight|battle|skirmish|encounter|shoot|operation|offensive|suicide|ied|gunm|"
+    "fire|firing|fight|battle|skirmish|encounter|shoot|operation|offensive|suicide|ied|gunm|"
     "ambush|storm|terror|murder|massacr|assassin|behead|abduct|kidnap|grenade|arrest|"
     "detain|detention|apprehend|nabbed|custody|rounded|convict|sentenced|indict|prosecut|"
     "charged|raid|hideout|dismantl|bust|demolish|unearth|destroy|mine|incursion|intercept|"
     "downed|martyr|dead|died|death|slain|injur|wound|hurt|casualt|lives|assault|"
     "quadcopter|warplane|jets|air force|executed|perish"
-    "|hell|shahadat|neutrali|eliminat|seized|overran|took control",
+    "|hell|shahadat|neutrali|eliminat|seized|overran|took control|struck|pounded|targeted",
 )
 
 

@@ -209,6 +209,9 @@ def _resolve(
                 modifier = mod
                 break
         if anchor is None:
+            if prev is not None and prev.weekday() == target and not modifier:
+                # "January 31, 2026 ... killed on Saturday": the day just named was a Saturday
+                return prev, None, "day", False, f"'{raw}': the weekday of the day named before"
             return None, None, "day", False, f"'{raw}' with no publication date to anchor it"
         day = resolve_weekday(anchor, target, modifier, future)
         return day, None, "day", False, f"'{raw}' against the {ctx.anchor_basis} {anchor}"
@@ -265,7 +268,8 @@ def find_dates(
             continue  # "Saturday night ... overnight": the weekday carries the day
         future = bool(_FUTURE_BEFORE.search(text, max(lo, s - 50), s))
         d, end, precision, past, basis = _resolve(kind, m, ctx, prev, future)
-        if overnight and kind == "weekday" and d is not None and "night" in m.group().lower():
+        if kind == "weekday" and d is not None and m.group().lower().endswith("night"):
+            # "Monday night": an evening event that runs into the next morning
             end, basis = d + timedelta(days=1), basis + "; overnight"
         role = _role(text, lo, s, e, hi)
         found.append(DateMention(s, e, m.group(), kind, d, end, precision, role, past, basis))

@@ -14,9 +14,31 @@ Standard library only; this module must not import Django.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ceasefire.news.actors import DEMONYMS, find_actors
 from ceasefire.news.model import CasualtyClaim
+
+_COUNTRIES = {c.lower(): c for c in DEMONYMS.values()}
+
+
+@lru_cache(maxsize=1024)
+def claimant(source: str) -> str:
+    """One key per claimant, so "Zabihullah Mujahid" and "Taliban spokesman Zabihullah
+    Mujahid" (or "ISPR" and "Pakistan's military") count as one source: the side of the
+    first registry actor named, else a country or demonym, else the lower-cased text."""
+    if source == "report":
+        return source
+    for actor in find_actors(source, 0, len(source)):
+        if actor.side:
+            return "side:" + actor.side
+    for word in re.findall(r"[A-Za-z]+", source):
+        country = DEMONYMS.get(word.lower()) or _COUNTRIES.get(word.lower())
+        if country:
+            return "side:" + country
+    return " ".join(source.lower().split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +75,38 @@ def _pick(claims: list[CasualtyClaim]) -> tuple[int | None, str, bool]:
     if len(values) == 1:
         best = min(numeric, key=lambda c: _QUAL_RANK.get(c.killed_qualifier or "exact", 0))
         return best.killed, best.killed_qualifier or "exact", False
-    sources = {c.source for c in numeric if c.source != "report"}
+    sources = {claimant(c.source) for c in numeric if c.source != "report"}
     if len(sources) >= 2:
         return min(values), "conflicting_claims", True  # type: ignore[type-var]
     best = max(numeric, key=lambda c: c.killed or 0)
     return best.killed, best.killed_qualifier or "exact", False
+
+
+def _rival_totals(killers: list[CasualtyClaim]) -> tuple[int, int | None] | None:
+    """(smallest, largest or None) of the claimants' totals when two parties to the fight
+    give different totals (ISPR: 23 soldiers and 200 Taliban; the Taliban: 58 soldiers
+    and 9 fighters); None when the figures can simply be added up."""
+    by_claimant: dict[str, list[CasualtyClaim]] = {}
+    for c in killers:
+        key = claimant(c.source)
+        if key.startswith("side:"):
+            by_claimant.setdefault(key, []).append(c)
+    if len(by_claimant) < 2:
+        return None
+    totals: list[tuple[int, bool]] = []
+    for own in by_claimant.values():
+        best: dict[str, CasualtyClaim] = {}
+        for c in own:
+            if c.killed is not None and (c.group_key not in best or c.is_update):
+                best[c.group_key] = c
+        if best:
+            total = sum(c.killed or 0 for c in best.values())
+            open_ended = any(c.killed_qualifier in ("at_least", "over") for c in best.values())
+            totals.append((total, open_ended))
+    if len({t for t, _ in totals}) < 2:
+        return None
+    largest = max(totals)
+    return min(t for t, _ in totals), (None if largest[1] else largest[0])
 
 
 def combine(claims: list[CasualtyClaim]) -> Fatalities:
@@ -68,20 +117,9 @@ def combine(claims: list[CasualtyClaim]) -> Fatalities:
     killers = [c for c in usable if c.killed is not None or c.killed_qualifier == "vague"]
     if not killers:
         return Fatalities(None, None, "unknown", injured)
-    # Opposing parties each claiming the other's losses: conflicting, never added up.
-    sides = {c.source: c.group_key.split("/")[1] for c in killers if "/" in c.group_key}
-    if len(set(sides.values())) >= 2 and len(sides) >= 2:
-        totals = []
-        open_ended = False
-        for src in sides:
-            own = [c for c in killers if c.source == src and c.killed is not None]
-            if own:
-                totals.append(sum(c.killed or 0 for c in own))
-                open_ended |= any(c.killed_qualifier in ("at_least", "over") for c in own)
-        if len(set(totals)) >= 2:
-            return Fatalities(
-                min(totals), None if open_ended else max(totals), "conflicting_claims", injured
-            )
+    rival = _rival_totals(killers)
+    if rival is not None:
+        return Fatalities(rival[0], rival[1], "conflicting_claims", injured)
     groups: dict[str, list[CasualtyClaim]] = {}
     keys = {k.group_key for k in killers}
     for c in killers:

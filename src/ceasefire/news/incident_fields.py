@@ -41,6 +41,10 @@ _COMPATIBLE = {
     frozenset({"airstrike_or_shelling", "other"}),
     frozenset({"armed_clash", "other"}),
     frozenset({"armed_clash", "cross_border_fire"}),
+    # one exchange told as mortar fire on one side and clashes on the other
+    frozenset({"armed_clash", "airstrike_or_shelling"}),
+    frozenset({"cross_border_fire", "airstrike_or_shelling"}),
+    frozenset({"cross_border_fire", "other"}),
 }
 _ATTRIBUTION = re.compile(
     r"\b(?:claimed\s+responsibility|blamed|accused|attributed|no\s+group|"

@@ -114,11 +114,22 @@ def _sub_national(places: list[PlaceMatch]) -> list[PlaceMatch]:
     return [p for p in places if p.kind != "country"]
 
 
+def _specific(places: list[PlaceMatch]) -> list[PlaceMatch]:
+    """Districts, towns and named sites (and unresolved names): below a province."""
+    return [p for p in places if p.kind != "country" and (p.admin_level or 9) >= 2]
+
+
 def _places_fit(d: Draft, c: Clause) -> bool | None:
-    """True: related places; False: unrelated gazetteer places; None: cannot tell."""
+    """True: related places; False: unrelated gazetteer places; None: cannot tell.
+
+    When both sides name a district, town or site, only those are compared: Gwadar and
+    Mastung are two events even though both lie in Balochistan.
+    """
     mine, theirs = _sub_national(d.places), _sub_national(c.places)
     if not mine or not theirs:
         return None
+    if _specific(mine) and _specific(theirs):
+        mine, theirs = _specific(mine), _specific(theirs)
     if any(related(a, b) for a in mine for b in theirs):
         return True
     resolved = all(p.place_id for p in mine) and all(p.place_id for p in theirs)
@@ -173,6 +184,8 @@ def _target(drafts: list[Draft], c: Clause) -> Draft | None:
         if not (c.discontinuity and age == 0) and _eligible(d, c, ch)
     ]
     fits = [(age, d, _places_fit(d, c)) for age, d in window]
+    if ch == "weak" and fits and fits[0][0] == 0 and fits[0][2] is None and not c.discontinuity:
+        return fits[0][1]  # a bare toll continues the event told just before it
     for _age, d, fit in fits:
         if fit is True:
             return d

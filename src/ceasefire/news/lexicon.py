@@ -34,7 +34,9 @@ STRIKE = re.compile(
     r"(?:israeli|pakistani|indian|russian|ukrainian|afghan|u\.s\.|american|"
     r"us)\s+(?:air\s*)?strikes?|"
     r"warplanes?|fighter\s+jets?\s+(?:struck|bombed|hit)|bombed|bombing\s+(?:raids?|campaign)|"
-    r"air\s+force\s+and\s+army\s+jointly|drone\s+strike)\b",
+    r"air\s+force\s+and\s+army\s+jointly|drone\s+strike|"
+    r"(?:struck|hit|pounded|targeted)\s+(?:dozens\s+of\s+|several\s+|multiple\s+|\d+\s+)"
+    r"(?:[\w’'-]+\s+){0,4}?targets)\b",
     _I,
 )
 CROSS_BORDER = re.compile(
@@ -42,7 +44,8 @@ CROSS_BORDER = re.compile(
     r"(?:exchang\w*|traded)\s+(?:of\s+)?(?:heavy\s+)?(?:fire|gunfire|firing)\b[^.;]{0,50}?"
     r"\b(?:border|frontier|line\s+of\s+control|LoC)\b|"
     r"\b(?:border|frontier)\b[^.;]{0,40}?\bexchanges?\s+of\s+(?:heavy\s+)?fire|"
-    r"unprovoked\s+firing\s+(?:from\s+)?across\s+the\s+border)\b",
+    r"(?:unprovoked\s+)?(?:firing|fire|shelling)\s+(?:from\s+)?(?:across|along)\s+the\s+"
+    r"(?:[\w-]+\s+){0,2}(?:border|frontier|Durand\s+Line|line\s+of\s+control|LoC))\b",
     _I,
 )
 CLASH = re.compile(
@@ -65,7 +68,10 @@ MILITANT_STRONG = re.compile(
     r"attackers\s+(?:targeted|attacked|stormed|opened)|opened\s+fire|murdered|massacred?|"
     r"assassinat\w+|beheaded|abducted|kidnapped|grenade\s+attack|shot\s+dead|"
     r"targeted\s+killing|suicide\s+bomber|bomber\s+(?:struck|detonated|blew)|"
-    r"detonated\s+himself|blew\s+himself\s+up|armed\s+attack)\b",
+    r"detonated\s+himself|blew\s+himself\s+up|armed\s+attack|"
+    r"(?:came|come|comes|coming)\s+under\s+(?:\w+\s+)?(?:fire|attack)\s+from\s+(?:[\w-]+\s+){0,2}"
+    r"(?:militants?|terrorists?|gunmen|insurgents?|attackers|Hamas|Hezbollah|TTP|BLA|"
+    r"khwarij|khawarij|separatists?|rebels?))\b",
     _I,
 )
 ATTACK = re.compile(r"\b(?:attack(?:s|ed|ing)?|assault(?:s|ed)?|raid(?:s|ed)?)\b", _I)
@@ -128,6 +134,7 @@ AGGREGATE = re.compile(
     r"\d+\s+locations|continued\s+(?:rocket\s+)?attacks|a\s+series\s+of|months\s+of\s+attacks|"
     r"between\s+[A-Z][a-z]+\s+\d{1,2}\s+and\s+[A-Z][a-z]+\s+\d{1,2}|"
     r"in\s+recent\s+days|since\s+[A-Z][a-z]+\s+\d{1,2}|the\s+month\s+of|"
+    r"(?:across|over|in|within)\s+(?:a|the)\s+(?:past\s+|last\s+)?\d+[\s-]+hours?(?:\s+period)?|"
     r"(?i:(?:wave|series|spate)\s+of\s+(?:\w+\s+)?(?:attacks|strikes|bombings|blasts)|"
     r"coordinated\s+attacks|in\s+(?:several|multiple|various|different)\s+(?:places|locations|"
     r"districts|areas|cities|towns))|"
@@ -162,7 +169,10 @@ STATE_ATTACKER = re.compile(
     r"\b(?:israeli|pakistani|indian|russian|ukrainian|afghan|thai|cambodian|sudanese|"
     r"colombian|congolese|american|u\.s\.)\s+(?:military\s+|army\s+|armed\s+forces\s+)?"
     r"(?:attacks?|assaults?|operations?)\b|\b(?:attacks?|assaults?)\s+by\s+(?:the\s+)?"
-    r"(?:israeli|pakistani|indian|russian|afghan|thai|cambodian)\b",
+    r"(?:israeli|pakistani|indian|russian|afghan|thai|cambodian)\b|"
+    r"\b(?:Pakistan|Afghanistan|Israel|India|Russia|Ukraine|Thailand|Cambodia|Kabul|Islamabad|"
+    r"(?:security\s+)?forces|troops|army|military)\s+(?:\w+\s+){0,2}?(?:launched|carried\s+out|"
+    r"conducted|mounted)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:attacks?|assaults?|offensive)\b",
     _I,
 )
 #: A state force fighting another force: an exchange, not a militant attack.

@@ -25,6 +25,7 @@ Standard library only; this module must not import Django.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -219,10 +220,30 @@ _ORG_AFTER = re.compile(
 )
 
 
+#: "A senior official in Quetta said", "sources in Peshawar told": where the speaker is, not
+#: where the event happened.
+_SOURCE_BEFORE = re.compile(
+    r"(?i)\b(?:officials?|sources?|spokes(?:man|woman|person)|residents?|police|journalists?|"
+    r"correspondents?|reporters?|witness(?:es)?|authorities|officers?|diplomats?)\s+"
+    r"(?:based\s+)?(?:in|from)\s+$"
+)
+_SPEECH_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:said|says|say|told|confirmed|reported|added|stated|claimed)\b"
+    r"|^\s+(?:on\s+condition|speaking|who\s+(?:spoke|requested|asked))\b",
+    re.IGNORECASE,
+)
+
+
 def _role(text: str, lo: int, start: int, end: int | None = None) -> str:
     if end is not None and _ORG_AFTER.match(text[end : end + 30]):
         return "organisation"
     before = text[max(lo, start - 70) : start]
+    if (
+        end is not None
+        and _SOURCE_BEFORE.search(before)
+        and _SPEECH_AFTER.match(text[end : end + 40])
+    ):
+        return "source"
     if _DESTINATION_BEFORE.search(before):
         return "destination"
     if _ORIGIN_BEFORE.search(before):
@@ -310,9 +331,32 @@ def is_contained(inner: PlaceMatch, outer: PlaceMatch) -> bool:
     return bool(inner.admin1) and inner.admin1 == outer.name
 
 
+#: Two gazetteer places closer than this (approximate coordinates) are one event site:
+#: the two ends of a border crossing (Chaman / Spin Boldak), a town and its outskirts.
+NEAR_KM = 35.0
+
+
+def distance_km(a: PlaceMatch, b: PlaceMatch) -> float | None:
+    """Great-circle distance between two resolved places, or None without coordinates."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def related(a: PlaceMatch, b: PlaceMatch) -> bool:
-    """Same place, one inside the other, or two unresolved names that overlap as text."""
+    """Same place, one inside the other, two towns or districts within NEAR_KM of each
+    other, or two unresolved names that overlap as text."""
     if a.place_id is None or b.place_id is None:
         x, y = _norm(a.name), _norm(b.name)
         return x in y or y in x
-    return is_contained(a, b) or is_contained(b, a)
+    if is_contained(a, b) or is_contained(b, a):
+        return True
+    if a.admin_level is None or b.admin_level is None or min(a.admin_level, b.admin_level) < 2:
+        return False  # provinces and countries are related only by containment
+    km = distance_km(a, b)
+    return km is not None and km <= NEAR_KM

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from ceasefire.accounts.models import Organisation
 from ceasefire.cases import services
-from ceasefire.cases.models import AccessAnswer, Case, Notification
+from ceasefire.cases.models import AccessAnswer, Case, Notification, Priority
 from ceasefire.domain.errors import InvalidInput, InvalidTransition, NotPermitted, StaleVersion
 from ceasefire.ledger.models import LogEntry
 
@@ -151,10 +151,32 @@ def test_the_approval_matrix(people, driver, unchanged, who, setup, error):
             services.approve_finding(actor=people[who], case=case, concurs=True)
 
 
-def test_the_drafter_and_the_filer_never_approve_or_draft(people, driver):
-    case = driver.to("under_investigation")
+def test_whoever_filed_the_report_neither_triages_nor_drafts(people, doha, driver):
+    from ceasefire.domain.coding import IncidentType
+    from ceasefire.domain.intake import TriageStatus
+    from ceasefire.incidents import services as intake
+    from ceasefire.incidents.reports import Report
+
+    own = intake.report_incident(
+        actor=people["monitor2"],
+        agreement=doha,
+        report=Report(IncidentType.ARMED_CLASH, timezone.localdate(), "Torkham"),
+    )
+    own = intake.triage_incident(
+        actor=people["monitor"], incident=own, decision=TriageStatus.IN_REMIT
+    )
+    case = services.open_case(actor=people["mediator.qatar"], incidents=[own], title="Own")
     with pytest.raises(NotPermitted, match="someone other than who filed"):
-        services.draft_finding(actor=people["monitor"], case=case, draft=driver.VERIFIED)
+        services.triage_case(actor=people["monitor2"], case=case, priority=Priority.ROUTINE)
+    services.triage_case(actor=people["mediator.qatar"], case=case, priority=Priority.ROUTINE)
+    services.open_investigation(
+        actor=people["mediator.qatar"],
+        case=case,
+        monitors=[people["monitor2"]],
+        due_on=timezone.localdate() + timedelta(days=3),
+    )
+    with pytest.raises(NotPermitted, match="someone other than who filed"):
+        services.draft_finding(actor=people["monitor2"], case=case, draft=driver.UNVERIFIABLE)
 
 
 def test_a_dissent_is_recorded_and_needs_a_statement(people, driver):

@@ -40,9 +40,13 @@ def case_parties(case: Case) -> frozenset[str]:
 
 
 def filers(case: Case) -> set[int]:
-    """Accounts that filed this case or one of its reports."""
-    reporters = case.incidents.exclude(reported_by=None).values_list("reported_by", flat=True)
-    return {case.opened_by_id, *reporters}
+    """Accounts that filed the allegation: the reporters of the case's reports, or, for an
+    obstruction case, whoever recorded the obstruction. Opening a case on someone else's
+    report is an administrative act, not filing (mechanism.md §6 rule 2)."""
+    reporters = set(case.incidents.exclude(reported_by=None).values_list("reported_by", flat=True))
+    if case.kind == "obstruction":
+        reporters.add(case.opened_by_id)
+    return reporters
 
 
 def current_finding(case: Case) -> Finding:

@@ -1,7 +1,8 @@
 """The `ceasefire` command line.
 
 `ceasefire verify …` runs the offline verifier (Python and `cryptography` only; Django is not
-imported); `ceasefire witness …` runs a stakeholder's witness; `ceasefire extract …` proposes
+imported), except `ceasefire verify evidence`, which re-hashes the stored evidence files
+against the database and the log; `ceasefire witness …` runs a stakeholder's witness; `ceasefire extract …` proposes
 candidates from news articles. Every other sub-command is a Django management command run
 against the configured database, with dashes accepted for underscores
 (`ceasefire load-demo` = `manage.py load_demo`).
@@ -16,7 +17,10 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     """Run the offline verifier, or a Django management command against the database."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] == "verify":
+    if args[:2] == ["verify", "evidence"]:
+        # Re-hashing stored evidence needs the database: the one verify that uses Django.
+        args = ["verify_evidence", *args[2:]]
+    elif args and args[0] == "verify":
         from ceasefire import verifier
 
         return verifier.main(args[1:])

@@ -2,10 +2,10 @@
 
 `ceasefire verify …` runs the offline verifier (Python and `cryptography` only; Django is not
 imported), except `ceasefire verify evidence`, which re-hashes the stored evidence files
-against the database and the log; `ceasefire witness …` runs a stakeholder's witness; `ceasefire extract …` proposes
-candidates from news articles. Every other sub-command is a Django management command run
-against the configured database, with dashes accepted for underscores
-(`ceasefire load-demo` = `manage.py load_demo`).
+against the database and the log; `ceasefire witness …` runs a stakeholder's witness;
+`ceasefire extract …` proposes candidates from news articles. Every other sub-command is a
+Django management command run against the configured database, with dashes accepted for
+underscores (`ceasefire load-demo` = `manage.py load_demo`).
 """
 
 from __future__ import annotations

@@ -41,3 +41,14 @@ def page(browser):
     opened = context.new_page()
     yield opened
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(request):
+    """Clear the shared cache (the public form's rate-limit counts) before each browser test:
+    transactional tests flush model tables, not the cache table."""
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        from django.core.cache import cache
+
+        request.getfixturevalue("transactional_db")
+        cache.clear()

@@ -1,4 +1,4 @@
-"""Issue "must show 1": tried as a new user would, in Debian's Chromium.
+"""Tried as a new user would, in Debian's Chromium: every channel reaches the monitor.
 
 Why this test exists: a report that a party or the public files must reach the monitor. Each
 channel is a different page and a different permission (a liaison officer files for their own

@@ -95,27 +95,31 @@ def incident_detail(request: HttpRequest, incident_id: int) -> HttpResponse:
     """Show one report as the viewer may see it, its triage and its history with receipts."""
     viewer = actor_of(request.user)
     incident = selectors.get_incident(incident_id, viewer=viewer)
-    view = selectors.disclose(incident, viewer)
-    may_triage = can(
-        viewer, Action.TRIAGE_INCIDENT, agreement=selectors.scope_of_prefetched(incident)
-    )
     form = forms.TriageForm(initial={"version": incident.version})
+    return _detail_page(request, incident, form)
+
+
+def _detail_page(
+    request: HttpRequest, incident: Incident, form: forms.TriageForm, status: int = 200
+) -> HttpResponse:
+    """Render a report's page as the viewer may see it, with `form` as its triage form."""
+    viewer = actor_of(request.user)
+    scope = selectors.scope_of_prefetched(incident)
     return render(
         request,
         "incidents/incident_detail.html",
         {
             **_context(request),
-            "incident": view,
-            "may_triage_this": may_triage,
+            "incident": selectors.disclose(incident, viewer),
+            "may_triage_this": can(viewer, Action.TRIAGE_INCIDENT, agreement=scope),
             "triage_form": form,
             "suggestions": selectors.suggested_duplicates(incident, viewer=viewer),
             "entries": entries_for(incident.subject),
             "witnessed_size": witnessed_size(),
             "revisions": selectors.revisions_of(incident, viewer=viewer),
-            "may_revise": can(
-                viewer, Action.REVISE_INCIDENT, agreement=selectors.scope_of_prefetched(incident)
-            ),
+            "may_revise": can(viewer, Action.REVISE_INCIDENT, agreement=scope),
         },
+        status=status,
     )
 
 
@@ -144,21 +148,7 @@ def incident_triage(request: HttpRequest, incident_id: int) -> HttpResponse:
     )
     if done is not None:
         return redirect("incidents:incident-detail", incident.pk)
-    view = selectors.disclose(incident, viewer)
-    return render(
-        request,
-        "incidents/incident_detail.html",
-        {
-            **_context(request),
-            "incident": view,
-            "may_triage_this": True,
-            "triage_form": form,
-            "suggestions": selectors.suggested_duplicates(incident, viewer=viewer),
-            "entries": entries_for(incident.subject),
-            "witnessed_size": witnessed_size(),
-        },
-        status=form_status(request),
-    )
+    return _detail_page(request, incident, form, form_status(request))
 
 
 @login_required

@@ -27,7 +27,7 @@
   function popup(properties) {
     var box = document.createElement("div");
     var link = document.createElement("a");
-    link.href = element.dataset.detail.replace("0", String(properties.id));
+    link.href = element.dataset.detail.replace(/\/0\/$/, "/" + String(properties.id) + "/");
     link.textContent = "Report #" + properties.id;
     box.appendChild(link);
     var lines = [

@@ -38,6 +38,20 @@ def test_hand_in_a_photo_and_follow_its_custody_to_the_log(client, people, doha)
     assert f"/evidence/{item.pk}/" in listing
 
 
+def _close(response):
+    """Close a streamed response as the test client would: without the request_finished
+    handler that closes the database connection (it would end the test's transaction on
+    PostgreSQL)."""
+    from django.core.signals import request_finished
+    from django.db import close_old_connections
+
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+
+
 def test_action_forms_grade_attach_derive_transfer(client, people, doha):
     client.force_login(people["liaison.pakistan"])
     _upload(client, file=SimpleUploadedFile("p.png", samples.png()))
@@ -68,7 +82,7 @@ def test_action_forms_grade_attach_derive_transfer(client, people, doha):
     assert client.get(f"{base}/download/").status_code == 404
     public = client.get(f"/evidence/{copy.pk}/download/")
     assert public.status_code == 200 and public["Content-Type"] == "image/jpeg"
-    public.close()
+    _close(public)
     assert LogEntry.objects.filter(kind="evidence.accessed").count() == 1  # public: not logged
     assert client.get(f"{base}/grade/").status_code == 302  # sign in first
 

@@ -33,6 +33,8 @@ from ceasefire.incidents.models import Actor as RegisteredActor
 from ceasefire.incidents.reports import Report
 from ceasefire.ledger import discipline
 from ceasefire.ledger.models import LogEntry
+from ceasefire.newsdesk import services as newsdesk
+from ceasefire.newsdesk.models import Article
 
 PASSWORD = "a-long-unusual-passphrase-42"
 CLAUSES = parse_clauses("## 1 Ceasefire\n- ALL prohibition: No attacks\n")
@@ -500,6 +502,67 @@ CALLS.update(
 )
 
 
+NEWS = "ceasefire.newsdesk.services."
+ARTICLE_TEXT = (
+    "Pakistani and Afghan forces exchanged fire at the Torkham crossing on Friday, killing three "
+    "soldiers, the military's media wing ISPR said. Both sides agreed to extend the ceasefire "
+    "after talks in Istanbul on Saturday."
+)
+
+
+def _article(p, d, text=ARTICLE_TEXT):
+    return newsdesk.read_article(
+        actor=p["monitor"],
+        agreement=d,
+        article=newsdesk.ArticleIn(text=text, title="T", published_on=date(2025, 10, 26)),
+    )
+
+
+def _candidate(kind):
+    return PREPARED["article"].candidates.filter(kind=kind).first()
+
+
+CALLS.update(
+    {
+        NEWS + "read_article": (
+            "news_article.read",
+            lambda p, d: _article(p, d, "Talks in Doha continued on Sunday, officials said."),
+        ),
+        NEWS + "read_articles": (
+            "news_article.read",
+            lambda p, d: newsdesk.read_articles(
+                actor=p["monitor"],
+                agreement=d,
+                articles=[newsdesk.ArticleIn(text="Talks resumed in Riyadh on Monday.")],
+                origin=Article.Origin.FILE,
+            ),
+        ),
+        NEWS + "accept_incident": (
+            "incident.reported",
+            lambda p, d: newsdesk.accept_incident(
+                actor=p["monitor"], candidate=_candidate("incident"), report=REPORT
+            ),
+        ),
+        NEWS + "accept_event": (
+            "agreement_event.recorded",
+            lambda p, d: newsdesk.accept_event(
+                actor=p["monitor"],
+                candidate=_candidate("agreement_event"),
+                kind=EventKind.CEASEFIRE_EXTENDED,
+                occurred_on=date(2025, 10, 25),
+                description="extended",
+            ),
+        ),
+        NEWS + "dismiss_candidate": (
+            "news_candidate.dismissed",
+            lambda p, d: newsdesk.dismiss_candidate(
+                actor=p["monitor"], candidate=_candidate("incident"), note="duplicate"
+            ),
+        ),
+    }
+)
+
+
 def test_the_table_names_every_service():
     platform_services = {name for name in discipline.SERVICES if name.startswith("ceasefire.")}
     assert platform_services == set(CALLS)
@@ -512,6 +575,8 @@ def test_each_service_appends_exactly_one_entry(doha, people, name):
     PREPARED["incident"] = _incident(people, doha)
     _ttp(people)
     _submit(people, description="prepared")
+    if name.startswith(NEWS):
+        PREPARED["article"] = _article(people, doha)
     short = name.removeprefix(CASES)
     if short in CASE_STATE:
         PREPARED["case"] = _case_at(people, doha, CASE_STATE[short])

@@ -14,6 +14,7 @@ from datetime import date
 from django.utils import timezone
 
 from ceasefire.accounts.models import Organisation, User
+from ceasefire.agreements import timeline
 from ceasefire.agreements.models import (
     Agreement,
     AgreementEvent,
@@ -311,50 +312,17 @@ def record_agreement_event(
     talks_round: TalksRound | None = None,
 ) -> AgreementEvent:
     """Record a dated fact on the timeline; liaison officers record their own party's statements."""
-    scope = scope_of(agreement)
-    actor_view = actor.as_actor()
-    declared_by = None
-    if kind in rules.PARTY_STATEMENT_KINDS and actor_view.organisation in scope.parties:
-        require(actor_view, Action.DECLARE_PARTY_STATEMENT, agreement=scope)
-        declared_by = actor.organisation
-    else:
-        require(actor_view, Action.RECORD_AGREEMENT_EVENT, agreement=scope)
-    rules.check_event(kind, effective_until=effective_until, occurred_on=occurred_on)
-    if not description.strip():
-        raise InvalidInput("describe the event", details={"field": "description"})
-    if talks_round is not None and talks_round.agreement_id != agreement.pk:
-        raise InvalidInput(
-            "that talks round belongs to another agreement", details={"field": "talks_round"}
-        )
-    event = AgreementEvent.objects.create(
-        agreement=agreement,
-        kind=kind.value,
-        occurred_on=occurred_on,
-        effective_until=effective_until,
-        description=description.strip(),
-        declared_by=declared_by,
-        source_url=source_url.strip(),
-        talks_round=talks_round,
-        created_at=timezone.now(),
-        created_by=actor,
-    )
-    record(
+    event, logged = timeline.write_event(
         actor=actor,
-        event=Event(
-            "agreement_event.recorded",
-            f"agreement:{agreement.pk}",
-            {
-                "agreement_event": event.pk,
-                "kind": kind.value,
-                "occurred_on": occurred_on.isoformat(),
-                "effective_until": _iso(effective_until),
-                "declared_by": declared_by.code if declared_by else None,
-                "description_sha256": _sha256(event.description),
-                "source_url": event.source_url or None,
-                "talks_round": talks_round.pk if talks_round else None,
-            },
-        ),
+        agreement=agreement,
+        kind=kind,
+        occurred_on=occurred_on,
+        description=description,
+        effective_until=effective_until,
+        source_url=source_url,
+        talks_round=talks_round,
     )
+    record(actor=actor, event=logged)
     return event
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -39,6 +40,10 @@ def exception_handler(error: Exception, context: dict[str, Any]) -> Response | N
     if isinstance(error, TlogError):
         return error_response(
             "log_format_error", str(error), {}, status.HTTP_422_UNPROCESSABLE_ENTITY
+        )
+    if isinstance(error, RequestDataTooBig):
+        return error_response(
+            "too_large", "the request body is larger than the server accepts", {}, 413
         )
     if isinstance(error, Http404):
         error = exceptions.NotFound()

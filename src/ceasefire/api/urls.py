@@ -9,6 +9,7 @@ from ceasefire.cases import api as cases
 from ceasefire.evidence import api as evidence
 from ceasefire.incidents import api as incidents
 from ceasefire.ledger import api as ledger
+from ceasefire.newsdesk import api as newsdesk
 
 app_name = "api"
 
@@ -137,6 +138,19 @@ urlpatterns = [
         "v1/evidence/<int:item_id>/copies/",
         evidence.EvidenceCopyApi.as_view(),
         name="evidence-copy",
+    ),
+    path("v1/news/articles/", newsdesk.ArticleListApi.as_view(), name="news-article-list"),
+    path("v1/news/fetch/", newsdesk.FetchApi.as_view(), name="news-fetch"),
+    path("v1/news/candidates/", newsdesk.CandidateListApi.as_view(), name="news-candidate-list"),
+    path(
+        "v1/news/candidates/<int:candidate_id>/accept/",
+        newsdesk.AcceptApi.as_view(),
+        name="news-accept",
+    ),
+    path(
+        "v1/news/candidates/<int:candidate_id>/dismiss/",
+        newsdesk.DismissApi.as_view(),
+        name="news-dismiss",
     ),
     path("v1/log/checkpoint/", ledger.CheckpointApi.as_view(), name="log-checkpoint"),
     path("v1/log/entries/<int:index>/", ledger.EntryDetailApi.as_view(), name="log-entry"),

@@ -82,7 +82,7 @@ def _in_agreement(actor: User, agreement: Agreement) -> None:
 
 def _lock(case: Case, version: int | None) -> Case:
     locked = (
-        Case.objects.select_for_update()
+        Case.objects.select_for_update(of=("self",))
         .select_related("agreement", "responsible_party", "affected_party")
         .get(pk=case.pk)
     )
@@ -348,7 +348,9 @@ def answer_access(
     log entry, for the new case.
     """
     request = (
-        AccessRequest.objects.select_for_update().select_related("case", "party").get(pk=request.pk)
+        AccessRequest.objects.select_for_update(of=("self",))
+        .select_related("case", "party")
+        .get(pk=request.pk)
     )
     case = request.case
     if request.answer != AccessAnswer.PENDING.value:

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "ceasefire.agreements",
     "ceasefire.incidents",
     "ceasefire.cases",
+    "ceasefire.newsdesk",
     "ceasefire.evidence",
     "ceasefire.demo",
 ]
@@ -82,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ceasefire.web.context.platform",
                 "ceasefire.cases.context.inbox",
+                "ceasefire.newsdesk.context.waiting",
             ],
         },
     }
@@ -179,6 +181,12 @@ PUBLIC_REPORT_WINDOW_SECONDS = int(os.environ.get("CEASEFIRE_PUBLIC_REPORT_WINDO
 # the initial view as "latitude,longitude,zoom".
 MAP_COUNTRIES = os.environ.get("CEASEFIRE_MAP_COUNTRIES", "586,004")
 MAP_CENTER = os.environ.get("CEASEFIRE_MAP_CENTER", "32.5,68.5,6")
+# Form and JSON bodies (files stream separately): large enough for a pasted article of several
+# megabytes to reach the news desk's own, clearer limit.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
+
+# The news desk fetches http(s) pages and feeds; `file:` URLs only when this is on.
+NEWS_ALLOW_FILE_URLS = _flag("CEASEFIRE_NEWS_ALLOW_FILE_URLS")
 IMPORT_MAX_BYTES = int(os.environ.get("CEASEFIRE_IMPORT_MAX_BYTES", str(50 * 1024 * 1024)))
 
 LOG_ORIGIN = os.environ.get("CEASEFIRE_LOG_ORIGIN", "ceasefire.example/demo")

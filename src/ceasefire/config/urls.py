@@ -8,6 +8,7 @@ urlpatterns = [
     path("agreements/", include("ceasefire.agreements.urls")),
     path("incidents/", include("ceasefire.incidents.urls")),
     path("cases/", include("ceasefire.cases.urls")),
+    path("news/", include("ceasefire.newsdesk.urls")),
     path("evidence/", include("ceasefire.evidence.urls")),
     path("api/", include("ceasefire.api.urls")),
     path("log/", include("ceasefire.ledger.urls")),

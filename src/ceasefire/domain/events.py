@@ -60,6 +60,8 @@ KINDS: Final[Mapping[str, str]] = MappingProxyType(
         "case.closed": "a case was closed, with its reason",
         "case.withdrawn": "a case was withdrawn",
         "case.merged": "a case was merged into another",
+        "news_article.read": "the news desk read an article and stored the extractor's candidates",
+        "news_candidate.dismissed": "a monitor dismissed a candidate from the news, saying why",
         "incident.revised": "a monitor recoded a report, saying why; the payload commits to the"
         " new content",
         "evidence.submitted": "an evidence item was handed in (custody: submitted)",

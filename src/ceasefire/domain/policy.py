@@ -57,6 +57,7 @@ class Action(StrEnum):
     TRIAGE_INCIDENT = "triage_incident"
     REVISE_INCIDENT = "revise_incident"
     MANAGE_ACTORS = "manage_actors"
+    INGEST_NEWS = "ingest_news"
     VIEW_EVIDENCE = "view_evidence"
     SUBMIT_EVIDENCE = "submit_evidence"
     COLLECT_EVIDENCE = "collect_evidence"
@@ -95,6 +96,7 @@ GRANTS: Final[Mapping[Action, frozenset[Role]]] = MappingProxyType(
         Action.TRIAGE_INCIDENT: frozenset({Role.MEDIATOR, Role.MONITOR}),
         Action.REVISE_INCIDENT: frozenset({Role.MONITOR}),
         Action.MANAGE_ACTORS: frozenset({Role.MONITOR, Role.ANALYST}),
+        Action.INGEST_NEWS: frozenset({Role.MONITOR, Role.ANALYST}),
         # Evidence: mediators and monitors hold the locker; liaison officers hand items in and
         # see their own organisation's; only monitors grade; the public sees public copies.
         Action.VIEW_EVIDENCE: frozenset({Role.MEDIATOR, Role.MONITOR}),

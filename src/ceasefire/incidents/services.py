@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from django.utils import timezone
 
@@ -25,49 +24,9 @@ from ceasefire.domain.names import fold
 from ceasefire.domain.policy import PUBLIC, Action, Role, require
 from ceasefire.incidents import models, parsing
 from ceasefire.incidents.reports import Context, Prepared, Report, prepare
+from ceasefire.incidents.writes import reported_event, write_children, write_reports
 from ceasefire.ledger.discipline import batch_service, service
 from ceasefire.ledger.services import record, record_batch
-
-
-def _reported(incident: models.Incident) -> Event:
-    payload: dict[str, object] = {
-        "agreement": incident.agreement_id,
-        "channel": incident.channel,
-        "content_sha256": incident.content_sha256,
-    }
-    if incident.batch_sha256:
-        payload["batch_sha256"] = incident.batch_sha256
-    return Event("incident.reported", incident.subject, payload)
-
-
-def _write(prepared: Sequence[Prepared]) -> list[models.Incident]:
-    """Insert prepared reports and their children in a few bulk statements."""
-    incidents = models.Incident.objects.bulk_create([p.incident for p in prepared])
-    _write_children(prepared, incidents)
-    return incidents
-
-
-def _write_children(prepared: Sequence[Prepared], incidents: Sequence[models.Incident]) -> None:
-    actors: list[models.IncidentActor] = []
-    claims: list[models.CasualtyClaim] = []
-    sources: list[models.IncidentSource] = []
-    through = models.Incident.clauses.through
-    links: list[Any] = []
-    for item, incident in zip(prepared, incidents, strict=True):
-        for actor in item.actors:
-            actor.incident = incident
-        for claim in item.claims:
-            claim.incident = incident
-        for source in item.sources:
-            source.incident = incident
-        actors.extend(item.actors)
-        claims.extend(item.claims)
-        sources.extend(item.sources)
-        links.extend(through(incident_id=incident.pk, clause_id=c.pk) for c in item.clauses)
-    models.IncidentActor.objects.bulk_create(actors)
-    models.CasualtyClaim.objects.bulk_create(claims)
-    models.IncidentSource.objects.bulk_create(sources)
-    through.objects.bulk_create(links)
 
 
 def _channel_of(actor: User) -> Channel:
@@ -90,8 +49,8 @@ def report_incident(*, actor: User, agreement: Agreement, report: Report) -> mod
     prepared.incident.reported_by = actor
     if channel is Channel.LIAISON:
         prepared.incident.filing_party = actor.organisation
-    (incident,) = _write([prepared])
-    record(actor=actor, event=_reported(incident))
+    (incident,) = write_reports([prepared])
+    record(actor=actor, event=reported_event(incident))
     return incident
 
 
@@ -106,8 +65,8 @@ def report_publicly(*, agreement: Agreement, report: Report) -> models.Incident:
     prepared = prepare(
         report, context=Context.of(agreement), channel=Channel.PUBLIC, received_at=timezone.now()
     )
-    (incident,) = _write([prepared])
-    record(actor=None, event=_reported(incident))
+    (incident,) = write_reports([prepared])
+    record(actor=None, event=reported_event(incident))
     return incident
 
 
@@ -156,8 +115,8 @@ def import_incidents(
     for item in good:
         item.incident.reported_by = actor
         item.incident.batch_sha256 = batch
-    incidents = _write(good)
-    record_batch(actor=actor, events=[_reported(incident) for incident in incidents])
+    incidents = write_reports(good)
+    record_batch(actor=actor, events=[reported_event(incident) for incident in incidents])
     return incidents
 
 
@@ -224,7 +183,9 @@ def triage_incident(
         StaleVersion: someone else triaged the report since.
     """
     incident = (
-        models.Incident.objects.select_for_update().select_related("agreement").get(pk=incident.pk)
+        models.Incident.objects.select_for_update(of=("self",))
+        .select_related("agreement")
+        .get(pk=incident.pk)
     )
     if version is not None and version != incident.version:
         raise StaleVersion(
@@ -251,7 +212,7 @@ def triage_incidents(
     if not ids:
         raise InvalidInput("select at least one report", details={"field": "incidents"})
     rows = list(
-        models.Incident.objects.select_for_update()
+        models.Incident.objects.select_for_update(of=("self",))
         .select_related("agreement")
         .filter(pk__in=ids)
         .order_by("pk")
@@ -318,7 +279,7 @@ def revise_incident(
         InvalidInput: no reason, or the new coding breaks a rule.
     """
     incident = (
-        models.Incident.objects.select_for_update()
+        models.Incident.objects.select_for_update(of=("self",))
         .select_related("agreement", "responsible_party", "affected_party")
         .get(pk=incident.pk)
     )
@@ -354,7 +315,7 @@ def revise_incident(
         child.objects.filter(incident=incident).delete()
     incident.clauses.clear()
     prepared.incident = incident
-    _write_children([prepared], [incident])
+    write_children([prepared], [incident])
     models.IncidentRevision.objects.create(
         incident=incident,
         number=incident.version,

@@ -17,5 +17,6 @@ def platform(request: HttpRequest) -> dict[str, object]:
         "viewer_role": actor.role.value.replace("_", " "),
         "may_manage_accounts": can(actor, Action.MANAGE_ACCOUNTS),
         "may_register_agreement": can(actor, Action.REGISTER_AGREEMENT),
+        "may_read_news": can(actor, Action.INGEST_NEWS),
         "log_origin": settings.LOG_ORIGIN,
     }

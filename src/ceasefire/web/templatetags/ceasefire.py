@@ -1,6 +1,8 @@
 """Template filters for domain values."""
 
 import base64
+from collections.abc import Mapping
+from typing import Any
 
 from django import template
 
@@ -24,3 +26,9 @@ def b64(value: object) -> str:
     """Show stored hash bytes as standard base64, as checkpoints print roots."""
     raw = bytes(value) if isinstance(value, bytes | memoryview | bytearray) else b""
     return base64.b64encode(raw).decode()
+
+
+@register.filter
+def get_item(mapping: Mapping[Any, Any], key: object) -> object:
+    """Look `key` up in a mapping from a template (None when absent)."""
+    return mapping.get(key) if hasattr(mapping, "get") else None

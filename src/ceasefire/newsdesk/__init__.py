@@ -1,0 +1,1 @@
+"""The news desk: articles in, candidate incidents and agreement events out, for triage."""

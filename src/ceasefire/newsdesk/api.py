@@ -1,0 +1,190 @@
+"""REST endpoints of the news desk: read articles, list candidates, accept or dismiss them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from ceasefire.agreements.selectors import get_agreement
+from ceasefire.api.auth import acting_user
+from ceasefire.api.validation import validated
+from ceasefire.domain.agreements import EventKind
+from ceasefire.incidents import parsing
+from ceasefire.newsdesk import fetching, proposals, selectors, services
+from ceasefire.newsdesk.models import Article, Candidate
+
+ARTICLE = inline_serializer("NewsArticle", {"id": serializers.IntegerField()})
+CANDIDATE = inline_serializer("NewsCandidate", {"id": serializers.IntegerField()})
+
+
+def candidate_out(candidate: Candidate) -> dict[str, Any]:
+    article = candidate.article
+    proposal = (
+        proposals.incident_report(
+            candidate.data,
+            url=article.url,
+            outlet=article.outlet,
+            published_on=article.published_on,
+        )
+        if candidate.kind == Candidate.Kind.INCIDENT
+        else proposals.event_proposal(candidate.data, published_on=article.published_on)
+    )
+    return {
+        "id": candidate.pk,
+        "article": article.pk,
+        "kind": candidate.kind,
+        "state": candidate.state,
+        "background": candidate.background,
+        "quote": candidate.quote,
+        "quote_start": candidate.quote_start,
+        "quote_end": candidate.quote_end,
+        "extracted": candidate.data,
+        "proposal": proposal,
+        "incident": candidate.incident_id,
+        "agreement_event": candidate.agreement_event_id,
+        "note": candidate.note,
+    }
+
+
+def article_out(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.pk,
+        "agreement": article.agreement_id,
+        "sha256": article.sha256,
+        "title": article.title,
+        "url": article.url,
+        "outlet": article.outlet,
+        "published_on": article.published_on,
+        "origin": article.origin,
+        "warnings": article.warnings,
+        "candidates": [candidate_out(c) for c in article.candidates.select_related("article")],
+    }
+
+
+class ArticleListApi(APIView):
+    class Input(serializers.Serializer[Any]):
+        agreement = serializers.IntegerField()
+        text = serializers.CharField(trim_whitespace=False, allow_blank=True)
+        title = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
+        url = serializers.CharField(required=False, allow_blank=True, default="", max_length=1000)
+        outlet = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+        published_on = serializers.DateField(required=False, allow_null=True, default=None)
+
+    @extend_schema(responses=ARTICLE)
+    def get(self, request: Request) -> Response:
+        viewer = acting_user(request).as_actor()
+        return Response([article_out(a) for a in selectors.articles_for(viewer)[:100]])
+
+    @extend_schema(request=Input, responses={201: ARTICLE})
+    def post(self, request: Request) -> Response:
+        actor = acting_user(request)
+        data = validated(self.Input, request.data)
+        article = services.read_article(
+            actor=actor,
+            agreement=get_agreement(data["agreement"], viewer=actor.as_actor()),
+            article=services.ArticleIn(
+                text=data["text"],
+                title=data["title"],
+                url=data["url"],
+                outlet=data["outlet"],
+                published_on=data["published_on"],
+            ),
+        )
+        return Response(article_out(article), status=status.HTTP_201_CREATED)
+
+
+class FetchApi(APIView):
+    class Input(serializers.Serializer[Any]):
+        agreement = serializers.IntegerField()
+        url = serializers.CharField(max_length=1000)
+
+    @extend_schema(request=Input, responses={201: ARTICLE})
+    def post(self, request: Request) -> Response:
+        actor = acting_user(request)
+        data = validated(self.Input, request.data)
+        agreement = get_agreement(data["agreement"], viewer=actor.as_actor())
+        fetched = fetching.fetch(data["url"])
+        articles = services.read_articles(
+            actor=actor,
+            agreement=agreement,
+            articles=[
+                services.ArticleIn(
+                    text=f.text, title=f.title, url=f.url, published_on=f.published_on
+                )
+                for f in fetched
+            ],
+            origin=Article.Origin.FEED if len(fetched) > 1 else Article.Origin.URL,
+        )
+        return Response([article_out(a) for a in articles], status=status.HTTP_201_CREATED)
+
+
+class CandidateListApi(APIView):
+    @extend_schema(parameters=[OpenApiParameter("state", str)], responses=CANDIDATE)
+    def get(self, request: Request) -> Response:
+        viewer = acting_user(request).as_actor()
+        state = request.query_params.get("state") or "new"
+        candidates = (
+            selectors.waiting(viewer)
+            if state == "new"
+            else Candidate.objects.filter(state=state).select_related("article")
+        )
+        return Response([candidate_out(c) for c in candidates[:500]])
+
+
+class AcceptApi(APIView):
+    class EventIn(serializers.Serializer[Any]):
+        kind = serializers.ChoiceField(choices=[k.value for k in EventKind])
+        occurred_on = serializers.DateField()
+        description = serializers.CharField(max_length=20_000)
+
+    @extend_schema(
+        request=inline_serializer("AcceptIn", {"report": serializers.DictField(required=False)}),
+        responses=CANDIDATE,
+    )
+    def post(self, request: Request, candidate_id: int) -> Response:
+        actor = acting_user(request)
+        candidate = selectors.get_candidate(candidate_id, viewer=actor.as_actor())
+        data = request.data if hasattr(request.data, "get") else {}
+        if candidate.kind == Candidate.Kind.INCIDENT:
+            article = candidate.article
+            body = data.get("report") or proposals.incident_report(
+                candidate.data,
+                url=article.url,
+                outlet=article.outlet,
+                published_on=article.published_on,
+            )
+            services.accept_incident(
+                actor=actor, candidate=candidate, report=parsing.report_from_mapping(body)
+            )
+        else:
+            given = validated(self.EventIn, data)
+            services.accept_event(
+                actor=actor,
+                candidate=candidate,
+                kind=EventKind(given["kind"]),
+                occurred_on=given["occurred_on"],
+                description=given["description"],
+            )
+        return Response(
+            candidate_out(selectors.get_candidate(candidate_id, viewer=actor.as_actor()))
+        )
+
+
+class DismissApi(APIView):
+    class Input(serializers.Serializer[Any]):
+        note = serializers.CharField(max_length=2000)
+
+    @extend_schema(request=Input, responses=CANDIDATE)
+    def post(self, request: Request, candidate_id: int) -> Response:
+        actor = acting_user(request)
+        data = validated(self.Input, request.data)
+        candidate = selectors.get_candidate(candidate_id, viewer=actor.as_actor())
+        services.dismiss_candidate(actor=actor, candidate=candidate, note=data["note"])
+        return Response(
+            candidate_out(selectors.get_candidate(candidate_id, viewer=actor.as_actor()))
+        )

@@ -1,0 +1,110 @@
+"""Reads of the news desk (mechanism staff only: the candidates are unverified)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import pairwise
+
+from django.db.models import Count, Q, QuerySet
+
+from ceasefire.domain.errors import NotFound
+from ceasefire.domain.policy import Action, Actor, require
+from ceasefire.newsdesk.models import Article, Candidate
+
+
+def articles_for(viewer: Actor) -> QuerySet[Article]:
+    """Return the articles read, newest first, with candidate counts.
+
+    Raises:
+        NotPermitted: the viewer does not work the news desk.
+    """
+    require(viewer, Action.INGEST_NEWS)
+    return Article.objects.select_related("agreement", "ingested_by").annotate(
+        waiting=Count(
+            "candidates", filter=Q(candidates__state="new", candidates__background=False)
+        ),
+        total=Count("candidates"),
+    )
+
+
+def get_article(article_id: int, *, viewer: Actor) -> Article:
+    """Return one article.
+
+    Raises:
+        NotFound: no such article.
+    """
+    article = articles_for(viewer).filter(pk=article_id).first()
+    if article is None:
+        raise NotFound(f"no article {article_id}")
+    return article
+
+
+def get_candidate(candidate_id: int, *, viewer: Actor) -> Candidate:
+    """Return one candidate.
+
+    Raises:
+        NotFound: no such candidate.
+    """
+    require(viewer, Action.INGEST_NEWS)
+    candidate = (
+        Candidate.objects.select_related("article__agreement", "incident", "agreement_event")
+        .filter(pk=candidate_id)
+        .first()
+    )
+    if candidate is None:
+        raise NotFound(f"no candidate {candidate_id}")
+    return candidate
+
+
+def waiting(viewer: Actor) -> QuerySet[Candidate]:
+    """Return the candidates that wait for a decision, foreground first."""
+    require(viewer, Action.INGEST_NEWS)
+    return (
+        Candidate.objects.filter(state="new")
+        .select_related("article")
+        .order_by("background", "-article__ingested_at", "kind", "position")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of an article's text, highlighted when a candidate quotes it."""
+
+    text: str
+    candidates: tuple[int, ...]
+
+
+def highlighted(article: Article, candidates: list[Candidate]) -> list[Segment]:
+    """Split the article into segments, each naming the candidates whose quote covers it."""
+    cuts = {0, len(article.text)}
+    for candidate in candidates:
+        if 0 <= candidate.quote_start < candidate.quote_end <= len(article.text):
+            cuts.update({candidate.quote_start, candidate.quote_end})
+    points = sorted(cuts)
+    segments = []
+    for start, end in pairwise(points):
+        covering = tuple(c.pk for c in candidates if c.quote_start <= start and end <= c.quote_end)
+        segments.append(Segment(article.text[start:end], covering))
+    return segments
+
+
+def same_event(candidates: list[Candidate]) -> dict[int, list[int]]:
+    """Group incident candidates across articles that share type, date and place: each source's
+    claims stay on its own candidate, the group only says they may be one event."""
+    groups: dict[tuple[object, ...], list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        if candidate.kind != "incident" or candidate.background:
+            continue
+        data = candidate.data
+        places = [p.get("place_id") for p in data.get("matched_places") or []]
+        key = (data.get("incident_type"), data.get("date"), tuple(sorted(filter(None, places))))
+        if key[1] and key[2]:
+            groups[key].append(candidate)
+    related: dict[int, list[int]] = {}
+    for members in groups.values():
+        for member in members:
+            others = [m.pk for m in members if m.article_id != member.article_id]
+            if others:
+                related[member.pk] = others
+    return related

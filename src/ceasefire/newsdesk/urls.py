@@ -1,0 +1,12 @@
+from django.urls import path
+
+from ceasefire.newsdesk import views
+
+app_name = "newsdesk"
+
+urlpatterns = [
+    path("", views.desk, name="desk"),
+    path("articles/<int:article_id>/", views.article_detail, name="article-detail"),
+    path("candidates/<int:candidate_id>/accept/", views.accept, name="accept"),
+    path("candidates/<int:candidate_id>/dismiss/", views.dismiss, name="dismiss"),
+]

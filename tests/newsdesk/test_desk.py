@@ -1,0 +1,239 @@
+"""The news desk: reading articles, candidates with exact quotes, accepting and dismissing."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from ceasefire.agreements.models import AgreementEvent
+from ceasefire.domain.agreements import EventKind
+from ceasefire.domain.errors import Conflict, InvalidInput, NotPermitted
+from ceasefire.incidents.models import Incident
+from ceasefire.incidents.parsing import report_from_mapping
+from ceasefire.ledger.models import LogEntry
+from ceasefire.newsdesk import proposals, services
+from ceasefire.newsdesk.models import Candidate
+
+
+def _read(people, doha, title, text, **extra):
+    return services.read_article(
+        actor=people["monitor"],
+        agreement=doha,
+        article=services.ArticleIn(text=text, title=title, **extra),
+    )
+
+
+def test_the_source_articles_give_candidates_whose_quotes_are_exact(people, doha, seeds):
+    for title, text in seeds:
+        article = _read(people, doha, title, text, published_on=date(2025, 10, 30))
+        candidates = list(article.candidates.all())
+        assert candidates, title
+        for candidate in candidates:
+            assert text[candidate.quote_start : candidate.quote_end] == candidate.quote
+        kinds = {c.data.get("kind") for c in candidates if c.kind == "agreement_event"}
+        assert kinds & {"talks_round", "ceasefire_extended", "mechanism_agreed"}
+    entries = LogEntry.objects.filter(kind="news_article.read")
+    assert entries.count() == 2
+    assert "Khawaja" not in b"".join(bytes(e.leaf) for e in entries).decode()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "no text"),
+        ("   \n ", "no text"),
+        ("abc\x00def", "binary data"),
+        ("x" * 200_001, "at most 200,000 characters"),
+    ],
+)
+def test_garbage_gets_a_clear_refusal_and_leaves_nothing(people, doha, unchanged, text, message):
+    with unchanged(), pytest.raises(InvalidInput, match=message):
+        _read(people, doha, "junk", text)
+
+
+def test_five_megabytes_of_text_are_refused_without_reading_them(api, people, doha, unchanged):
+    api.as_user(people["monitor"])
+    with unchanged():
+        response = api.post(
+            "/api/v1/news/articles/", {"agreement": doha.pk, "text": "a" * 5_000_000}, format="json"
+        )
+    assert response.status_code == 400
+    assert "at most 200,000 characters" in response.json()["error"]["message"]
+    with unchanged():
+        huge = api.post(
+            "/api/v1/news/articles/", {"agreement": doha.pk, "text": "a" * 9_000_000}, format="json"
+        )
+    assert huge.status_code == 413 and huge.json()["error"]["code"] == "too_large"
+
+
+def test_another_language_is_read_and_says_so(people, doha):
+    article = _read(people, doha, "خبر", "پاکستان او افغانستان د اوربند په اړه خبرې وکړې. " * 20)
+    assert article.candidates.count() == 0
+    assert any("does not look like English" in w for w in article.warnings)
+
+
+def test_the_same_text_is_read_once(people, doha, seeds, unchanged):
+    title, text = seeds[0]
+    _read(people, doha, title, text)
+    with unchanged(), pytest.raises(Conflict, match="already read"):
+        _read(people, doha, title, text)
+
+
+def test_only_staff_read_the_news(people, doha, unchanged):
+    with unchanged(), pytest.raises(NotPermitted):
+        services.read_article(
+            actor=people["liaison.pakistan"], agreement=doha, article=services.ArticleIn(text="x")
+        )
+
+
+def _event_candidate(people, doha, seeds):
+    title, text = seeds[1]
+    article = _read(people, doha, title, text, url="https://example.org/istanbul")
+    return article.candidates.filter(kind="agreement_event").first()
+
+
+def test_a_monitor_turns_a_candidate_into_a_timeline_fact(people, doha, seeds):
+    candidate = _event_candidate(people, doha, seeds)
+    event = services.accept_event(
+        actor=people["monitor"],
+        candidate=candidate,
+        kind=EventKind.CEASEFIRE_EXTENDED,
+        occurred_on=date(2025, 10, 30),
+        description=candidate.quote,
+    )
+    candidate.refresh_from_db()
+    assert (candidate.state, candidate.agreement_event) == ("accepted", event)
+    assert event.source_url == "https://example.org/istanbul"
+    leaf = json.loads(bytes(LogEntry.objects.order_by("-index").first().leaf))
+    assert leaf["payload"]["candidate"] == candidate.subject
+    with pytest.raises(Conflict, match="already accepted"):
+        services.dismiss_candidate(actor=people["monitor"], candidate=candidate, note="x")
+
+
+def test_a_monitor_turns_a_candidate_into_a_report_from_the_news(people, doha):
+    text = (
+        "Pakistani and Afghan forces exchanged fire at the Torkham crossing on Friday, killing "
+        "three soldiers, the military's media wing ISPR said."
+    )
+    article = _read(
+        people,
+        doha,
+        "Clash at Torkham",
+        text,
+        published_on=date(2025, 10, 25),
+        url="https://example.org/torkham",
+        outlet="Dawn",
+    )
+    candidate = article.candidates.get(kind="incident")
+    proposal = proposals.incident_report(
+        candidate.data, url=article.url, outlet=article.outlet, published_on=article.published_on
+    )
+    assert proposal["place"] and proposal["sources"][0]["url"] == "https://example.org/torkham"
+    incident = services.accept_incident(
+        actor=people["monitor"], candidate=candidate, report=report_from_mapping(proposal)
+    )
+    assert incident.channel == "news" and incident.triage_status == "received"
+    assert incident.sources.get().outlet == "Dawn"
+    candidate.refresh_from_db()
+    assert candidate.incident == incident
+
+
+def test_dismissal_needs_a_reason(people, doha, seeds, unchanged):
+    candidate = _event_candidate(people, doha, seeds)
+    with unchanged(), pytest.raises(InvalidInput, match="say why"):
+        services.dismiss_candidate(actor=people["monitor"], candidate=candidate, note=" ")
+    services.dismiss_candidate(actor=people["analyst"], candidate=candidate, note="background")
+    assert Candidate.objects.get(pk=candidate.pk).state == "dismissed"
+
+
+def test_the_desk_pages(client, people, doha, seeds):
+    client.force_login(people["monitor"])
+    title, text = seeds[1]
+    response = client.post(
+        "/news/", {"source": "paste", "agreement": doha.pk, "title": title, "text": text}
+    )
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "<mark" in page and "Review and accept" in page
+    candidate = Candidate.objects.filter(kind="agreement_event").first()
+    form = client.get(f"/news/candidates/{candidate.pk}/accept/").content.decode()
+    assert "Add to the timeline" in form
+    accepted = client.post(
+        f"/news/candidates/{candidate.pk}/accept/",
+        {"kind": "mechanism_agreed", "occurred_on": "2025-10-30", "description": candidate.quote},
+    )
+    assert accepted.status_code == 302
+    assert AgreementEvent.objects.filter(
+        kind="mechanism_agreed", occurred_on=date(2025, 10, 30)
+    ).exists()
+    other = Candidate.objects.filter(state="new").first()
+    assert (
+        client.post(f"/news/candidates/{other.pk}/dismiss/", {"note": "context"}).status_code == 302
+    )
+    junk = client.post(
+        "/news/",
+        {
+            "source": "file",
+            "agreement": doha.pk,
+            "file": SimpleUploadedFile("x.txt", b"\xff\xfe\x00\x01"),
+        },
+    )
+    assert junk.status_code == 400 and "not UTF-8" in junk.content.decode()
+    client.force_login(people["liaison.pakistan"])
+    assert client.get("/news/").status_code == 403
+
+
+def test_a_feed_becomes_one_article_per_item(api, people, doha, settings, tmp_path):
+    settings.NEWS_ALLOW_FILE_URLS = True
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        """<?xml version="1.0"?><rss><channel>
+        <item><title>Clash at Chaman</title><link>https://example.org/1</link>
+        <pubDate>Sat, 25 Oct 2025 08:00:00 GMT</pubDate>
+        <description>&lt;p&gt;Forces exchanged fire near Chaman on Friday night,
+        officials said.&lt;/p&gt;</description></item>
+        <item><title>Talks</title><link>https://example.org/2</link>
+        <description>Talks in Istanbul continued on Saturday.</description></item>
+        </channel></rss>""",
+        encoding="utf-8",
+    )
+    api.as_user(people["monitor"])
+    response = api.post(
+        "/api/v1/news/fetch/", {"agreement": doha.pk, "url": feed.as_uri()}, format="json"
+    )
+    assert response.status_code == 201, response.content
+    assert [a["title"] for a in response.json()] == ["Clash at Chaman", "Talks"]
+    assert response.json()[0]["published_on"] == "2025-10-25"
+    settings.NEWS_ALLOW_FILE_URLS = False
+    refused = api.post(
+        "/api/v1/news/fetch/", {"agreement": doha.pk, "url": feed.as_uri()}, format="json"
+    )
+    assert refused.status_code == 400 and "http" in refused.json()["error"]["message"]
+
+
+def test_the_api_accepts_and_dismisses(api, people, doha):
+    api.as_user(people["monitor"])
+    text = (
+        "Afghan forces shelled posts in Kurram on Saturday, killing two soldiers, officials said."
+    )
+    body = api.post(
+        "/api/v1/news/articles/",
+        {"agreement": doha.pk, "text": text, "title": "Kurram", "published_on": "2025-10-26"},
+        format="json",
+    ).json()
+    incident_candidate = next(c for c in body["candidates"] if c["kind"] == "incident")
+    accepted = api.post(
+        f"/api/v1/news/candidates/{incident_candidate['id']}/accept/", {}, format="json"
+    )
+    assert accepted.status_code == 200, accepted.content
+    incident = Incident.objects.get(pk=accepted.json()["incident"])
+    assert incident.channel == "news"
+    listing = api.get("/api/v1/news/candidates/?state=accepted").json()
+    assert [c["id"] for c in listing] == [incident_candidate["id"]]
+    again = api.post(
+        f"/api/v1/news/candidates/{incident_candidate['id']}/dismiss/", {"note": "x"}, format="json"
+    )
+    assert again.status_code == 409

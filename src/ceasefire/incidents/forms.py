@@ -218,18 +218,18 @@ def initial_from_mapping(data: dict[str, Any]) -> dict[str, Any]:
                 _figure_text(c["injured"], c["injured_qualifier"]),
             ]
         )
-        for c in data["claims"]
+        for c in data.get("claims", [])
     ]
     sources = [
         " | ".join([s["url"], s["outlet"], s["published_on"] or "", s["scale"]])
-        for s in data["sources"]
+        for s in data.get("sources", [])
     ]
     return {
         **{k: v for k, v in data.items() if k not in {"claims", "sources", "actors", "clauses"}},
         "claims": "\n".join(claims),
         "sources": "\n".join(sources),
-        "actors": "\n".join(data["actors"]),
-        "clauses": ", ".join(data["clauses"]),
+        "actors": "\n".join(data.get("actors", [])),
+        "clauses": ", ".join(data.get("clauses", [])),
     }
 
 

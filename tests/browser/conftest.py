@@ -52,3 +52,21 @@ def _fresh_cache(request):
 
         request.getfixturevalue("transactional_db")
         cache.clear()
+
+
+def sign_in(page, live_server, username):
+    """Start a fresh session and sign in as a demo user through the login page."""
+    from ceasefire.demo import scenario
+
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(scenario.DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}/")
+
+
+@pytest.fixture
+def signed_in(page, live_server):
+    """`signed_in(username)` signs the page in as that demo user."""
+    return lambda username: sign_in(page, live_server, username)

@@ -44,16 +44,6 @@ def problems(page):
     return found
 
 
-def _sign_in(page, live_server, username):
-    """Start a fresh session and sign in through the login page."""
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(scenario.DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{live_server.url}/")
-
-
 def _fill(page, fields):
     """Fill the report form: `fields` maps a form field name to the value to enter or choose."""
     for name, value in fields.items():
@@ -64,9 +54,9 @@ def _fill(page, fields):
             field.fill(value)
 
 
-def _report_as_party(page, live_server, username, fields):
+def _report_as_party(page, signed_in, username, fields):
     """A liaison officer signs in, files a report, and lands on its detail page."""
-    _sign_in(page, live_server, username)
+    signed_in(username)
     page.get_by_role("link", name="Incidents").first.click()
     page.get_by_role("link", name="Report an incident").click()
     _fill(page, fields)
@@ -122,12 +112,12 @@ PUBLIC_REPORT = {
 
 
 def test_both_parties_and_the_public_report_and_the_monitor_finds_all_three(
-    agreement, page, live_server, problems
+    agreement, page, live_server, problems, signed_in
 ):
     # (1) Pakistan alleges a cross-border attack; (2) Afghanistan alleges a strike on its soil.
-    _report_as_party(page, live_server, "liaison.pakistan", PAKISTAN_REPORT)
+    _report_as_party(page, signed_in, "liaison.pakistan", PAKISTAN_REPORT)
     expect(page.locator("table.claims")).to_contain_text("ISPR")
-    _report_as_party(page, live_server, "liaison.afghanistan", AFGHAN_REPORT)
+    _report_as_party(page, signed_in, "liaison.afghanistan", AFGHAN_REPORT)
 
     # (3) A member of the public reports anonymously.
     _report_as_public(page, live_server, PUBLIC_REPORT)
@@ -135,7 +125,7 @@ def test_both_parties_and_the_public_report_and_the_monitor_finds_all_three(
     assert Incident.objects.filter(channel="public", reported_by=None).count() == 1
 
     # (4) The monitor finds all three in the triage queue, each with its channel and parties.
-    _sign_in(page, live_server, "monitor")
+    signed_in("monitor")
     page.get_by_role("link", name="Incidents").first.click()
     page.get_by_role("link", name="Triage queue").click()
     expect(page.locator("table.queue tbody tr")).to_have_count(3)
@@ -169,7 +159,7 @@ def test_both_parties_and_the_public_report_and_the_monitor_finds_all_three(
 
 
 def test_a_bot_filling_the_hidden_field_of_the_public_form_records_nothing(
-    agreement, page, live_server
+    agreement, page, live_server, signed_in
 ):
     _report_as_public(page, live_server, PUBLIC_REPORT, website="https://spam.example")
     expect(page.locator(".form-errors")).to_contain_text("looks automated")

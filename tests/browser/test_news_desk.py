@@ -21,14 +21,6 @@ def demo(transactional_db):
     return scenario.load()
 
 
-def _sign_in(page, live_server, username):
-    page.goto(f"{live_server.url}/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(scenario.DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{live_server.url}/")
-
-
 def _paste(page, live_server, path):
     title, _, text = path.read_text(encoding="utf-8").partition("\n")
     page.goto(f"{live_server.url}/news/")
@@ -39,9 +31,9 @@ def _paste(page, live_server, path):
     assert "Read 1 article(s)" in page.locator(".messages").inner_text()
 
 
-def test_pasted_articles_become_timeline_facts_and_a_report(demo, page, live_server):
+def test_pasted_articles_become_timeline_facts_and_a_report(demo, page, live_server, signed_in):
     events_before = AgreementEvent.objects.count()
-    _sign_in(page, live_server, "monitor")
+    signed_in("monitor")
     page.get_by_role("link", name="News desk").click()
 
     # The Istanbul article: its extension of the truce and the mechanism go on the timeline.

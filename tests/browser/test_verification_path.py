@@ -26,22 +26,15 @@ def agreement(transactional_db):
     return people
 
 
-def _as(page, live_server, username):
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(scenario.DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{live_server.url}/")
-
-
 def _step(page, action):
     return page.locator(f"#step-{action}")
 
 
-def test_an_allegation_becomes_an_adopted_finding(agreement, page, live_server, tmp_path):
+def test_an_allegation_becomes_an_adopted_finding(
+    agreement, page, live_server, tmp_path, signed_in
+):
     # The allegation.
-    _as(page, live_server, "liaison.pakistan")
+    signed_in("liaison.pakistan")
     page.goto(f"{live_server.url}/incidents/new/")
     page.select_option("#id_incident_type", "cross_border_fire")
     page.fill("#id_date_start", "2025-10-24")
@@ -53,14 +46,14 @@ def test_an_allegation_becomes_an_adopted_finding(agreement, page, live_server, 
     report = re.search(r"Report #(\d+)", page.locator("h1").inner_text())[1]
 
     # Triage in remit.
-    _as(page, live_server, "monitor")
+    signed_in("monitor")
     page.goto(f"{live_server.url}/incidents/{report}/")
     page.select_option("#triage-form select[name=decision]", "in_remit")
     page.get_by_role("button", name="Record the decision").click()
     assert "in remit" in page.locator(".messages").inner_text()
 
     # The mediator opens the case, accepts it and tasks the monitor.
-    _as(page, live_server, "mediator.qatar")
+    signed_in("mediator.qatar")
     page.get_by_role("link", name="Cases").click()
     page.fill("#id_title", "Fire on Angoor Adda posts")
     page.fill("#id_incidents", report)
@@ -74,7 +67,7 @@ def test_an_allegation_becomes_an_adopted_finding(agreement, page, live_server, 
     assert "under investigation" in page.locator(".badge").first.inner_text()
 
     # The monitor stores evidence and drafts the finding.
-    _as(page, live_server, "monitor")
+    signed_in("monitor")
     page.get_by_role("link", name="Evidence").click()
     page.goto(f"{live_server.url}/evidence/new/")
     report_file = tmp_path / "site-report.pdf"
@@ -96,7 +89,7 @@ def test_an_allegation_becomes_an_adopted_finding(agreement, page, live_server, 
     assert page.locator("#finding-v1").is_visible()
 
     # Sent to the accused party, who replies.
-    _as(page, live_server, "mediator.qatar")
+    signed_in("mediator.qatar")
     page.goto(case_url)
     _step(page, "request_reply").get_by_role("button").click()
     _step(page, "approve").get_by_role("button").click()
@@ -104,7 +97,7 @@ def test_an_allegation_becomes_an_adopted_finding(agreement, page, live_server, 
     _step(page, "adopt").get_by_role("button").click()
     assert "reply window is open" in _step(page, "adopt").inner_text()
 
-    _as(page, live_server, "liaison.afghanistan")
+    signed_in("liaison.afghanistan")
     page.get_by_role("link", name=re.compile("Inbox")).click()
     page.get_by_role("link", name=re.compile("addressed to you")).click()
     _step(page, "reply").locator("textarea[name=text]").fill("Our posts did not fire.")
@@ -112,7 +105,7 @@ def test_an_allegation_becomes_an_adopted_finding(agreement, page, live_server, 
     assert "Reply of AFG" in page.locator("#finding-v1").inner_text()
 
     # Both guarantors concur; the finding is adopted.
-    _as(page, live_server, "mediator.turkiye")
+    signed_in("mediator.turkiye")
     page.goto(case_url)
     _step(page, "approve").get_by_role("button").click()
     _step(page, "adopt").get_by_role("button").click()

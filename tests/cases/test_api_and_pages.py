@@ -212,3 +212,39 @@ def test_opening_a_case_and_listing_through_the_api(api, people, doha, allegatio
         format="json",
     )
     assert updated.json()["signoff"] == ["QAT"]
+
+
+def test_access_is_requested_and_answered_through_the_api_and_the_page(api, client, people, driver):
+    case = driver.to("under_investigation")
+    api.as_user(people["monitor2"])
+    body = _step(api, case.pk, "request_access", party="AFG", what="The posts opposite Angoor Adda")
+    assert body.status_code == 200, body.content
+    request_id = case.access_requests.get().pk
+    api.as_user(people["liaison.pakistan"])
+    refused = api.post(
+        f"/api/v1/access-requests/{request_id}/answer/", {"answer": "granted"}, format="json"
+    )
+    _error(refused, 403, "not_permitted")
+    client.force_login(people["liaison.afghanistan"])
+    page = client.get(f"/cases/{case.pk}/").content.decode()
+    assert "The posts opposite Angoor Adda" in page and f'id="answer-{request_id}"' in page
+    answered = client.post(
+        f"/cases/access/{request_id}/answer/", {"answer": "denied", "note": "Security."}
+    )
+    assert answered.status_code == 302
+    obstruction = case.access_requests.get().obstruction_case
+    assert obstruction is not None and obstruction.kind == "obstruction"
+    api.as_user(people["liaison.afghanistan"])
+    again = api.post(
+        f"/api/v1/access-requests/{request_id}/answer/", {"answer": "granted"}, format="json"
+    )
+    assert "already answered" in _error(again, 400, "invalid_input")["message"]
+
+
+def test_a_case_is_opened_from_the_report_page(client, people, allegation):
+    client.force_login(people["mediator.qatar"])
+    page = client.get(f"/incidents/{allegation.pk}/").content.decode()
+    assert 'id="open-case"' in page and "Cross border fire at Angoor Adda" in page
+    response = client.post("/cases/", {"title": "From the report", "incidents": str(allegation.pk)})
+    assert response.status_code == 302
+    assert "From the report" in client.get(response["Location"]).content.decode()

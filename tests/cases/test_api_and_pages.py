@@ -248,3 +248,24 @@ def test_a_case_is_opened_from_the_report_page(client, people, allegation):
     response = client.post("/cases/", {"title": "From the report", "incidents": str(allegation.pk)})
     assert response.status_code == 302
     assert "From the report" in client.get(response["Location"]).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("username", "expected"),
+    [
+        ("monitor", ["reports waiting for triage", "news candidates to review", "open cases"]),
+        ("liaison.afghanistan", ["findings open for reply by your party", "open cases"]),
+        (None, ["reports in remit you may see"]),
+    ],
+)
+def test_the_home_page_shows_what_waits_for_each_viewer(client, people, driver, username, expected):
+    driver.to("awaiting_reply")
+    if username:
+        client.force_login(people[username])
+    page = client.get("/").content.decode()
+    for label in expected:
+        assert label in page
+    if username == "liaison.afghanistan":
+        assert "<strong>1</strong> findings open for reply by your party" in page
+    if username is None:
+        assert "reports waiting for triage" not in page and "Report an incident" in page

@@ -7,9 +7,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from ceasefire.accounts.actors import actor_of
+from ceasefire.accounts.actors import actor_of, user_or_none
 from ceasefire.agreements.selectors import list_agreements, status_of
 from ceasefire.ledger.selectors import recent_entries
+from ceasefire.web import dashboard
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -21,7 +22,12 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/home.html",
-        {"agreements": agreements, "entries": recent_entries(10), "today": today},
+        {
+            "agreements": agreements,
+            "entries": recent_entries(10),
+            "today": today,
+            "tiles": dashboard.tiles(actor_of(request.user), user_or_none(request.user)),
+        },
     )
 
 

@@ -44,7 +44,7 @@ browser-deps:
 demo: venv demo-data serve
 
 demo-data: venv
-	rm -rf $(DEMO_DB) var/keys
+	rm -rf $(DEMO_DB) var/keys var/evidence
 	$(DEMO_ENV) $(BIN)/python manage.py migrate --no-input -v 0
 	$(DEMO_ENV) $(BIN)/ceasefire init-log --demo-witnesses
 	$(DEMO_ENV) $(BIN)/ceasefire load-demo

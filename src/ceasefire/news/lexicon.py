@@ -55,7 +55,9 @@ CLASH = re.compile(
     r"(?i:offensives?|counter-?attacks?|crossfire|(?:seized|captured|took\s+control\s+of|"
     r"overran)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|area|district|positions?|posts?|base|hill))|"
-    r"(?:security|military|clearance|retaliatory|counter-terrorism|search)\s+operations?)\b",
+    r"(?:security|military|clearance|retaliatory|counter-terrorism|search)\s+operations?|"
+    r"(?i:infiltration\s+(?:attempts?|bids?|bid)|(?:foiled|thwarted|repulsed)\s+(?:an?\s+|two\s+|"
+    r"several\s+|multiple\s+)?(?:\w+\s+)?infiltration))\b",
 )
 MILITANT_STRONG = re.compile(
     r"\b(?:suicide(?:-style)?\s+(?:attacks?|bomb(?:ing|er|ers)?|blasts?|attackers?|bombers?)|"
@@ -125,6 +127,11 @@ BACKGROUND = re.compile(
 AGGREGATE = re.compile(
     r"\b(?:since\s+the\s+(?:start|beginning|launch|escalation|outbreak)|so\s+far|in\s+total|"
     r"a\s+total\s+of|in\s+the\s+(?:last|past)\s+\d+\s+(?:days|weeks|months)|"
+    r"(?i:(?:in|during|over)\s+the\s+(?:last|past|previous)\s+(?:(?:few|several|two|three|four|"
+    r"\w+)\s+)?(?:week|weeks|month|months|year|days)|so\s+far\s+this\s+(?:year|month)|"
+    r"(?:this|last)\s+year\s+alone|since\s+(?:19|20)\d\d|since\s+(?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)(?!\s+\d)|"
+    r"since\s+the\s+(?:ceasefire|truce)\s+(?:was|took|came))|"
     r"over\s+the\s+(?:last|past)|(?:various|several|different|multiple)\s+"
     r"(?:operations|districts|attacks|places|locations|areas|violent\s+events)|"
     r"(?:provinces|regions|states)\s+of\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)*,?\s+and\s+[A-Z][\w-]*|"

@@ -274,7 +274,8 @@ def find_dates(
         low = re.sub(r"\s+", " ", m.group().lower())
         if kind == "relative" and said_on is not None and low in ("yesterday", "last night"):
             # "said on Sunday that ... last night": the night before the statement
-            d, end = said_on - timedelta(days=1), None
+            d: date | None = said_on - timedelta(days=1)
+            end: date | None = None
             precision, past, basis = "day", False, f"'{m.group()}': day before the statement"
         else:
             d, end, precision, past, basis = _resolve(kind, m, ctx, prev, future)

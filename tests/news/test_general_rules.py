@@ -254,3 +254,31 @@ def test_accusing_the_other_side_of_violating_the_truce_is_a_breach() -> None:
     )
     kinds = [e.kind for e in _one(text, "2025-10-30").agreement_events]
     assert "statement_of_breach" in kinds
+
+
+def test_border_districts_and_crossings_are_in_the_gazetteer() -> None:
+    names = (
+        "Kurram Bajaur Khyber Mohmand Chitral Zhob Chaman Torkham Paktika Khost Kunar "
+        "Nangarhar Kandahar Helmand Paktia Nuristan Barmal Dangam Gurbuz Kamdesh Boya"
+    ).split()
+    names += ["North Waziristan", "South Waziristan", "Spin Boldak", "Angoor Adda"]
+    names += ["Ghulam Khan", "Kharlachi", "Dand-e-Patan", "Shah Wali Kot", "Lowara Mandi"]
+    assert [n for n in names if by_name(n) is None] == []
+
+
+def test_two_places_joined_by_a_hyphen_and_a_venue_of_talks() -> None:
+    text = (
+        "Border forces exchanged heavy fire at the Chaman-Spin Boldak crossing late on "
+        "Friday, in a violation of the ceasefire agreed in Doha last month."
+    )
+    roles = {f.place.name: f.role for f in find_places(text, 0, len(text))}
+    assert roles == {"Chaman": "site", "Spin Boldak": "site", "Doha": "venue"}
+    (inc,) = _one(text, "2025-11-15").incidents
+    assert inc.incident_type == "cross_border_fire" and inc.date == "2025-11-14"
+    assert "Doha" not in inc.place_names
+
+
+def test_several_operations_are_an_aggregate() -> None:
+    text = "Security forces killed 34 terrorists in three separate intelligence-based operations."
+    (inc,) = _one(text).incidents
+    assert inc.is_aggregate

@@ -41,15 +41,17 @@ STRIKE = re.compile(
 )
 CROSS_BORDER = re.compile(
     r"\b(?:cross-border\s+(?:firing|fire|gunfire)|firing\s+across\s+the\s+border|"
-    r"(?:exchang\w*|traded)\s+(?:of\s+)?(?:heavy\s+)?(?:fire|gunfire|firing)\b[^.;]{0,50}?"
-    r"\b(?:border|frontier|line\s+of\s+control|LoC)\b|"
+    r"(?:exchang\w*|traded)\s+(?:of\s+)?(?:heavy\s+|intense\s+)?(?:fire|gunfire|firing)\b"
+    r"[^.;]{0,50}?\b(?:border|frontier|line\s+of\s+control|LoC|crossing)\b|"
+    r"\bborder\s+(?:forces|guards|troops)\s+(?:exchanged|traded)\s+(?:heavy\s+|intense\s+)?fire|"
     r"\b(?:border|frontier)\b[^.;]{0,40}?\bexchanges?\s+of\s+(?:heavy\s+)?fire|"
     r"(?:unprovoked\s+)?(?:firing|fire|shelling)\s+(?:from\s+)?(?:across|along)\s+the\s+"
     r"(?:[\w-]+\s+){0,2}(?:border|frontier|Durand\s+Line|line\s+of\s+control|LoC))\b",
     _I,
 )
 CLASH = re.compile(
-    r"\b(?:(?i:clash(?:es|ed)?|exchanges?\s+of\s+(?:heavy\s+)?fire|exchanged\s+fire|gun\s*battle|"
+    r"\b(?:(?i:clash(?:es|ed)?|exchanges?\s+of\s+(?:heavy\s+)?fire|"
+    r"exchanged\s+(?:heavy\s+|intense\s+)?fire|traded\s+(?:heavy\s+)?fire|gun\s*battle|"
     r"gunfight|fire\s*fight|firefight|fighting|skirmish(?:es)?|encounter|shoot-?out)|"
     r"ground\s+engagements?|[Ii]ntelligence-based\s+operations?|"
     r"(?i:offensives?|counter-?attacks?|crossfire|(?:seized|captured|took\s+control\s+of|"
@@ -143,7 +145,9 @@ AGGREGATE = re.compile(
     r"in\s+recent\s+days|since\s+[A-Z][a-z]+\s+\d{1,2}|the\s+month\s+of|"
     r"(?:across|over|in|within)\s+(?:a|the)\s+(?:past\s+|last\s+)?\d+[\s-]+hours?(?:\s+period)?|"
     r"(?i:(?:wave|series|spate)\s+of\s+(?:\w+\s+)?(?:attacks|strikes|bombings|blasts)|"
-    r"coordinated\s+attacks|in\s+(?:several|multiple|various|different)\s+(?:places|locations|"
+    r"coordinated\s+attacks|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:separate\s+)?(?:intelligence-based\s+|security\s+|military\s+)?operations|"
+    r"in\s+(?:several|multiple|various|different)\s+(?:places|locations|"
     r"districts|areas|cities|towns))|"
     r"(?i:(?:intensified|stepped\s+up|escalated|continued|ongoing|renewed)\s+(?:its\s+|their\s+)?"
     r"(?:offensives?|attacks|operations|strikes|shelling|campaign)))\b",

@@ -280,6 +280,99 @@ TUNING = [
     ),
 ]
 
+TUNING += [
+    (
+        "t07",
+        "2025-10-22",
+        "Pakistan Army kills 34 terrorists in three operations: ISPR\n"
+        "RAWALPINDI: Security forces killed 34 terrorists belonging to Fitna al-Khawarij in "
+        "three separate intelligence-based operations in Khyber Pakhtunkhwa on October 20 and "
+        "21, the ISPR said on Wednesday.\n"
+        "Eighteen khwarij were killed in North Waziristan, eight in South Waziristan and eight "
+        "in Bannu district, the statement said.\n"
+        "Separately, two soldiers were martyred when terrorists opened fire on a checkpost in "
+        "the Tirah valley of Khyber district on Tuesday night.",
+        [inc("2025-10-21", ["Tirah", "Khyber"], "militant_attack", 2)],
+        [],
+    ),
+    (
+        "t08",
+        "2025-11-15",
+        "Afghan, Pakistani forces trade fire at Chaman border\n"
+        "CHAMAN: Pakistani and Afghan border forces exchanged heavy fire at the Chaman-Spin "
+        "Boldak crossing late on Friday, officials on both sides said, in the first serious "
+        "violation of the ceasefire agreed in Doha last month.\n"
+        "A Pakistani official said two civilians were wounded on the Pakistani side. Taliban "
+        "spokesman Zabihullah Mujahid said Pakistani forces fired first and that a woman was "
+        "killed in Spin Boldak.\n"
+        "Both sides have accused each other of violating the truce.\n"
+        "The two countries fought their worst clashes since 2021 in October, when dozens of "
+        "soldiers and civilians were killed.",
+        [
+            inc(
+                "2025-11-14",
+                ["Chaman", "Spin Boldak"],
+                "cross_border_fire",
+                1,
+                "Pakistan-Afghanistan border (both sides)",
+            )
+        ],
+        [ev("2025-11-14", "statement_of_breach")],
+    ),
+    (
+        "t09",
+        "2025-10-25",
+        "Pakistan, Afghanistan begin second round of talks in Istanbul\n"
+        "ISTANBUL: Delegations from Pakistan and Afghanistan began a second round of talks in "
+        "Istanbul on Saturday, aimed at working out a mechanism to monitor the ceasefire agreed "
+        "in Doha last week.\n"
+        "The Pakistani delegation is led by a two-member team of security officials, while "
+        "the Afghan side is led by Deputy Interior Minister Rahmatullah Najib.\n"
+        "The talks are being mediated by Turkey and Qatar.",
+        [],
+        [ev("2025-10-25", "talks_round")],
+    ),
+    (
+        "t10",
+        "2025-11-18",
+        "Three killed in quadcopter attack in Bajaur\n"
+        "BAJAUR: Three people, including a child, were killed and four others injured when a "
+        "quadcopter dropped explosives on a house in the Mamund tehsil of Bajaur district on "
+        "Monday, police said.\n"
+        "Local residents said it was the third such attack in the area in the past week. "
+        "Police have registered a case against unknown persons.",
+        [inc("2025-11-17", ["Mamund", "Bajaur"], "airstrike_or_shelling", 3)],
+        [],
+    ),
+    (
+        "t11",
+        "2025-10-15",
+        "Pakistan, Afghanistan agree to 48-hour ceasefire after deadly clashes\n"
+        "ISLAMABAD (AFP) - Pakistan and Afghanistan agreed to a 48-hour ceasefire on "
+        "Wednesday after fresh border clashes killed dozens of people, Islamabad said.\n"
+        "The truce took effect at 6 pm Pakistan time, the foreign office said. Kabul "
+        "confirmed the ceasefire and said it had ordered its forces to respect it as long as "
+        "Pakistan did not violate it.\n"
+        "Earlier on Wednesday, Afghan officials said 12 civilians were killed and more than "
+        "100 wounded when Pakistani forces attacked Spin Boldak.",
+        [inc("2025-10-15", ["Spin Boldak"], "other", 12, "Afghanistan")],
+        [ev("2025-10-15", "ceasefire_declared")],
+    ),
+    (
+        "t12",
+        "2025-11-27",
+        "Suicide bomber kills three at FC headquarters in Peshawar\n"
+        "PESHAWAR: Three Federal Constabulary personnel were martyred when suicide bombers "
+        "attacked the FC headquarters on Saddar Road on Monday morning, police said.\n"
+        "One attacker blew himself up at the main gate while two others were killed by "
+        "security personnel as they tried to enter the compound, Capital City Police Officer "
+        "Mian Saeed said.\n"
+        "It was the second attack on security forces in the provincial capital this month.",
+        [inc("2025-11-24", ["Peshawar", "Saddar Road"], "militant_attack", 6)],
+        [],
+    ),
+]
+
 
 def main() -> None:
     here = Path(__file__).parent

@@ -272,7 +272,7 @@ def _known(token: str) -> bool:
 def find_places(text: str, lo: int, hi: int) -> list[Found]:
     """Gazetteer and context places in text[lo:hi], left to right, without overlaps."""
     index, lengths = gazetteer()
-    toks = []
+    toks: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(text, lo, hi):
         if "-" in m.group() and _HYPHEN_CAP.search(m.group()) and not _known(m.group()):
             # "the Chaman-Spin Boldak crossing": two places joined by a hyphen

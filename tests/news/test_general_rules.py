@@ -301,3 +301,23 @@ def test_several_operations_are_an_aggregate() -> None:
     text = "Security forces killed 34 terrorists in three separate intelligence-based operations."
     (inc,) = _one(text).incidents
     assert inc.is_aggregate
+
+
+def test_headline_and_breakdown_join_the_operations_total() -> None:
+    text = (
+        "Pakistan Army kills 34 terrorists in three operations: ISPR\n"
+        "RAWALPINDI: Security forces killed 34 terrorists in three separate "
+        "intelligence-based operations in Khyber Pakhtunkhwa, the ISPR said on Wednesday.\n"
+        "Eighteen khwarij were killed in North Waziristan, eight in South Waziristan and eight "
+        "in Bannu district, the statement said."
+    )
+    (inc,) = _one(text, "2025-10-22").incidents
+    assert inc.is_aggregate and inc.fatalities_min == 34
+
+
+def test_state_forces_attacking_a_town_is_other() -> None:
+    text = (
+        "Afghan officials said 12 civilians were killed when Pakistani forces attacked Spin Boldak."
+    )
+    (inc,) = _one(text).incidents
+    assert inc.incident_type == "other"

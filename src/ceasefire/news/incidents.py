@@ -172,6 +172,10 @@ def _eligible(d: Draft, c: Clause, ch: str) -> bool:
     )
 
 
+def _headline_only(d: Draft) -> bool:
+    return all(c.info.sent.kind == "headline" for c in d.clauses)
+
+
 def _target(drafts: list[Draft], c: Clause) -> Draft | None:
     """The earlier incident this clause continues, if any (see the module docstring).
 
@@ -185,6 +189,8 @@ def _target(drafts: list[Draft], c: Clause) -> Draft | None:
         if not (c.discontinuity and age == 0) and _eligible(d, c, ch)
     ]
     fits = [(age, d, _places_fit(d, c)) for age, d in window]
+    if fits and fits[0][0] == 0 and fits[0][2] is not False and _headline_only(fits[0][1]):
+        return fits[0][1]  # the headline announces the event the first body clause tells
     if ch == "weak" and fits and fits[0][0] == 0 and fits[0][2] is None and not c.discontinuity:
         return fits[0][1]  # a bare toll continues the event told just before it
     for _age, d, fit in fits:

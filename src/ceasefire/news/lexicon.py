@@ -145,7 +145,12 @@ AGGREGATE = re.compile(
     r"in\s+recent\s+days|since\s+[A-Z][a-z]+\s+\d{1,2}|the\s+month\s+of|"
     r"(?:across|over|in|within)\s+(?:a|the)\s+(?:past\s+|last\s+)?\d+[\s-]+hours?(?:\s+period)?|"
     r"(?i:(?:wave|series|spate)\s+of\s+(?:\w+\s+)?(?:attacks|strikes|bombings|blasts)|"
-    r"coordinated\s+attacks|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"coordinated\s+attacks|"
+    r"(?i:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)"
+    r"(?:\s+\w+){0,3}?\s+in\s+)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:\s+district)?,?\s+"
+    r"(?i:(?:and\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\w+teen|\w+ty)\s+(?:\w+\s+){0,2}?in\s+)[A-Z]\w*|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
     r"(?:separate\s+)?(?:intelligence-based\s+|security\s+|military\s+)?operations|"
     r"in\s+(?:several|multiple|various|different)\s+(?:places|locations|"
     r"districts|areas|cities|towns))|"
@@ -183,7 +188,9 @@ STATE_ATTACKER = re.compile(
     r"(?:israeli|pakistani|indian|russian|afghan|thai|cambodian)\b|"
     r"\b(?:Pakistan|Afghanistan|Israel|India|Russia|Ukraine|Thailand|Cambodia|Kabul|Islamabad|"
     r"(?:security\s+)?forces|troops|army|military)\s+(?:\w+\s+){0,2}?(?:launched|carried\s+out|"
-    r"conducted|mounted)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:attacks?|assaults?|offensive)\b",
+    r"conducted|mounted)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:attacks?|assaults?|offensive)\b|"
+    r"\b(?:israeli|pakistani|indian|russian|ukrainian|afghan|thai|cambodian)\s+(?:security\s+)?"
+    r"(?:forces|troops|military|army|soldiers)\s+(?:\w+\s+)?(?:attacked|assaulted)\b",
     _I,
 )
 #: A state force fighting another force: an exchange, not a militant attack.

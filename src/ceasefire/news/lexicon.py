@@ -129,11 +129,6 @@ BACKGROUND = re.compile(
 AGGREGATE = re.compile(
     r"\b(?:since\s+the\s+(?:start|beginning|launch|escalation|outbreak)|so\s+far|in\s+total|"
     r"a\s+total\s+of|in\s+the\s+(?:last|past)\s+\d+\s+(?:days|weeks|months)|"
-    r"(?i:(?:in|during|over)\s+the\s+(?:last|past|previous)\s+(?:(?:few|several|two|three|four|"
-    r"\w+)\s+)?(?:week|weeks|month|months|year|days)|so\s+far\s+this\s+(?:year|month)|"
-    r"(?:this|last)\s+year\s+alone|since\s+(?:19|20)\d\d|since\s+(?:January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)(?!\s+\d)|"
-    r"since\s+the\s+(?:ceasefire|truce)\s+(?:was|took|came))|"
     r"over\s+the\s+(?:last|past)|(?:various|several|different|multiple)\s+"
     r"(?:operations|districts|attacks|places|locations|areas|violent\s+events)|"
     r"(?:provinces|regions|states)\s+of\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)*,?\s+and\s+[A-Z][\w-]*|"
@@ -146,16 +141,31 @@ AGGREGATE = re.compile(
     r"(?:across|over|in|within)\s+(?:a|the)\s+(?:past\s+|last\s+)?\d+[\s-]+hours?(?:\s+period)?|"
     r"(?i:(?:wave|series|spate)\s+of\s+(?:\w+\s+)?(?:attacks|strikes|bombings|blasts)|"
     r"coordinated\s+attacks|"
-    r"(?i:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)"
-    r"(?:\s+\w+){0,3}?\s+in\s+)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:\s+district)?,?\s+"
-    r"(?i:(?:and\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"\w+teen|\w+ty)\s+(?:\w+\s+){0,2}?in\s+)[A-Z]\w*|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
     r"(?:separate\s+)?(?:intelligence-based\s+|security\s+|military\s+)?operations|"
     r"in\s+(?:several|multiple|various|different)\s+(?:places|locations|"
     r"districts|areas|cities|towns))|"
     r"(?i:(?:intensified|stepped\s+up|escalated|continued|ongoing|renewed)\s+(?:its\s+|their\s+)?"
     r"(?:offensives?|attacks|operations|strikes|shelling|campaign)))\b",
+)
+_NUM = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
+)
+#: "in the past week", "so far this year", "since 2021": a total over a period.
+PERIOD_TOTAL = re.compile(
+    r"\b(?:(?:in|during|over)\s+the\s+(?:last|past|previous)\s+(?:(?:few|several|two|three|four|"
+    r"\w+)\s+)?(?:week|weeks|month|months|year|days)|so\s+far\s+this\s+(?:year|month)|"
+    r"(?:this|last)\s+year\s+alone|since\s+(?:(?:19|20)\d\d|(?-i:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)(?!\s+\d)|"
+    r"the\s+(?:ceasefire|truce)\s+(?:was|took|came)))\b",
+    _I,
+)
+#: "killed in North Waziristan, eight in South Waziristan and eight in Bannu": a breakdown.
+BREAKDOWN = re.compile(
+    r"\bin\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:\s+district)?,\s+(?i:(?:and\s+)?"
+    + _NUM
+    + r"\s+(?:\w+\s+){0,2}?in\s+)[A-Z]"
 )
 DISCONTINUITY = re.compile(
     r"^\W*(?:in\s+(?:another|a\s+separate)\s+(?:important\s+)?(?:development|incident|attack)|"
@@ -188,7 +198,11 @@ STATE_ATTACKER = re.compile(
     r"(?:israeli|pakistani|indian|russian|afghan|thai|cambodian)\b|"
     r"\b(?:Pakistan|Afghanistan|Israel|India|Russia|Ukraine|Thailand|Cambodia|Kabul|Islamabad|"
     r"(?:security\s+)?forces|troops|army|military)\s+(?:\w+\s+){0,2}?(?:launched|carried\s+out|"
-    r"conducted|mounted)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:attacks?|assaults?|offensive)\b|"
+    r"conducted|mounted)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:attacks?|assaults?|offensive)\b",
+    _I,
+)
+#: "Pakistani forces attacked Spin Boldak": a state attack with no stated means.
+STATE_FORCES_ATTACKED = re.compile(
     r"\b(?:israeli|pakistani|indian|russian|ukrainian|afghan|thai|cambodian)\s+(?:security\s+)?"
     r"(?:forces|troops|military|army|soldiers)\s+(?:\w+\s+)?(?:attacked|assaulted)\b",
     _I,

@@ -26,6 +26,7 @@ from types import ModuleType
 from typing import Any
 
 DEV_DIR = Path(os.environ.get("CEASEFIRE_NEWS_DEV", "/work/shared/data/news-dev"))
+SYNTH_DIR = Path(__file__).resolve().parents[1] / "tests" / "news" / "data"
 FOLDS = 3
 KEYS = (
     "incident_f1",
@@ -62,6 +63,43 @@ def predictions() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]
     gold = {g["id"]: g for g in _load(DEV_DIR / "gold.jsonl")}
     preds = {a["id"]: to_json(extract_article(a)) for a in _load(DEV_DIR / "articles.jsonl")}
     return gold, preds
+
+
+def synthetic_scores() -> list[tuple[str, dict[str, Any]]]:
+    """Scores on the invented batches (tests/news/data): "tuning" was read, "heldout" not."""
+    from ceasefire.news.extract import extract_article, to_json
+
+    score = _scorer().score
+    rows = []
+    for batch in ("tuning", "heldout"):
+        arts = SYNTH_DIR / f"synth_{batch}_articles.jsonl"
+        if not arts.exists():
+            continue
+        gold = {g["id"]: g for g in _load(SYNTH_DIR / f"synth_{batch}_gold.jsonl")}
+        preds = {a["id"]: to_json(extract_article(a)) for a in _load(arts)}
+        rows.append((f"synth {batch} ({len(gold)})", score(gold, preds)))
+    return rows
+
+
+def show_synthetic(batch: str) -> list[str]:
+    """Gold and predicted records of one invented batch (read "tuning" only)."""
+    from ceasefire.news.extract import extract_article, to_json
+
+    gold = {g["id"]: g for g in _load(SYNTH_DIR / f"synth_{batch}_gold.jsonl")}
+    preds = {
+        a["id"]: to_json(extract_article(a))
+        for a in _load(SYNTH_DIR / f"synth_{batch}_articles.jsonl")
+    }
+    out = []
+    for aid in sorted(gold):
+        g, p = gold[aid], preds.get(aid, {})
+        out.append(f"=== {aid} pub={g.get('pub_date')}")
+        for name, fn in (("incidents", _inc), ("agreement_events", _ev)):
+            for r in g.get(name, []):
+                out.append(f"  G {name[:3]} {fn(r)}")
+            for r in p.get(name, []):
+                out.append(f"  P {name[:3]} {fn(r)}")
+    return out
 
 
 def fold_scores() -> list[tuple[str, dict[str, Any]]]:
@@ -123,6 +161,7 @@ def show(fold: int) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, help="print records of this fold (tuning fold)")
+    parser.add_argument("--show-synthetic", help="print records of an invented batch (tuning)")
     args = parser.parse_args(argv)
     if not (DEV_DIR / "articles.jsonl").exists():
         print(f"news-dev set not found at {DEV_DIR}: set CEASEFIRE_NEWS_DEV")
@@ -130,7 +169,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.show is not None:
         print("\n".join(show(args.show)))
         return 0
-    for label, res in fold_scores():
+    if args.show_synthetic:
+        print("\n".join(show_synthetic(args.show_synthetic)))
+        return 0
+    for label, res in fold_scores() + synthetic_scores():
         print(_fmt(label, res))
     return 0
 

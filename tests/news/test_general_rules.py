@@ -188,3 +188,136 @@ def test_talks_that_failed_and_follow_up_meetings() -> None:
     assert ("talks_round", "occurred", "2025-11-06", True) in got
     assert ("mechanism_agreed", "occurred", "2025-11-08", False) in got
     assert ("talks_round", "planned", None, False) in got
+
+
+# --- round 5: invented wire, ISPR and Taliban-statement phrasings -------------------------
+
+
+def test_wire_dateline_is_neither_the_event_day_nor_its_place() -> None:
+    text = (
+        "KABUL, Oct 18 (Reuters) - Pakistani air strikes on the Afghan province of Paktika "
+        "killed at least 10 people on Friday night, Afghan officials said."
+    )
+    (inc,) = _one(text, "2025-10-18").incidents
+    assert inc.date == "2025-10-17"
+    assert "KABUL" not in inc.place_names and "Paktika" in inc.place_names
+
+
+def test_last_night_in_reported_speech_is_the_night_before_the_statement() -> None:
+    text = (
+        "KABUL (TOLOnews) - The spokesman said on Sunday that Afghan forces killed 58 "
+        "Pakistani soldiers in retaliatory operations along the Durand Line last night."
+    )
+    (inc,) = _one(text, "2025-10-13").incidents
+    assert inc.date == "2025-10-11"
+    assert inc.place_names == ("Durand Line",) or list(inc.place_names) == ["Durand Line"]
+
+
+def test_the_lede_may_report_an_event_some_days_old() -> None:
+    text = (
+        "Five soldiers were martyred and 25 terrorists were killed as security forces foiled "
+        "an infiltration attempt from Afghanistan in Kurram district on October 24, the ISPR "
+        "said.\nMilitants killed two policemen in Bannu on October 24, police said."
+    )
+    lede, later = _one(text, "2025-10-30").incidents
+    assert not lede.is_background and lede.incident_type == "armed_clash"
+    assert later.is_background
+
+
+def test_period_totals_are_aggregates() -> None:
+    for phrase in ("so far this year", "in the past week", "since 2021"):
+        text = f"Security forces killed 300 terrorists in Khyber Pakhtunkhwa {phrase}."
+        (inc,) = _one(text).incidents
+        assert inc.is_aggregate, phrase
+
+
+def test_extension_and_mechanism_in_one_sentence_and_a_headline_echo() -> None:
+    text = (
+        "Pakistan, Afghanistan agree to extend ceasefire after Istanbul talks\n"
+        "ANKARA: Pakistan and Afghanistan agreed on Thursday to extend their ceasefire and set "
+        "up a monitoring and verification mechanism, Turkey's foreign ministry said on Friday.\n"
+        "The sides will meet again in Istanbul on November 6. Talks had nearly collapsed on "
+        "Wednesday."
+    )
+    evs = {(e.kind, e.date, e.status) for e in _one(text, "2025-10-31").agreement_events}
+    assert evs == {
+        ("ceasefire_extended", "2025-10-30", "occurred"),
+        ("mechanism_agreed", "2025-10-30", "occurred"),
+        ("talks_round", "2025-11-06", "planned"),
+    }
+
+
+def test_accusing_the_other_side_of_violating_the_truce_is_a_breach() -> None:
+    text = (
+        "The military said the attempts raised questions about the ceasefire, which it accused "
+        "Kabul of violating."
+    )
+    kinds = [e.kind for e in _one(text, "2025-10-30").agreement_events]
+    assert "statement_of_breach" in kinds
+
+
+def test_border_districts_and_crossings_are_in_the_gazetteer() -> None:
+    names = [
+        "Kurram",
+        "Bajaur",
+        "Khyber",
+        "Mohmand",
+        "Chitral",
+        "Zhob",
+        "Chaman",
+        "Torkham",
+        "Paktika",
+        "Khost",
+        "Kunar",
+        "Nangarhar",
+        "Kandahar",
+        "Helmand",
+        "Paktia",
+        "Nuristan",
+        "Barmal",
+        "Dangam",
+        "Gurbuz",
+        "Kamdesh",
+        "Boya",
+    ]
+    names += ["North Waziristan", "South Waziristan", "Spin Boldak", "Angoor Adda"]
+    names += ["Ghulam Khan", "Kharlachi", "Dand-e-Patan", "Shah Wali Kot", "Lowara Mandi"]
+    assert [n for n in names if by_name(n) is None] == []
+
+
+def test_two_places_joined_by_a_hyphen_and_a_venue_of_talks() -> None:
+    text = (
+        "Border forces exchanged heavy fire at the Chaman-Spin Boldak crossing late on "
+        "Friday, in a violation of the ceasefire agreed in Doha last month."
+    )
+    roles = {f.place.name: f.role for f in find_places(text, 0, len(text))}
+    assert roles == {"Chaman": "site", "Spin Boldak": "site", "Doha": "venue"}
+    (inc,) = _one(text, "2025-11-15").incidents
+    assert inc.incident_type == "cross_border_fire" and inc.date == "2025-11-14"
+    assert "Doha" not in inc.place_names
+
+
+def test_several_operations_are_an_aggregate() -> None:
+    text = "Security forces killed 34 terrorists in three separate intelligence-based operations."
+    (inc,) = _one(text).incidents
+    assert inc.is_aggregate
+
+
+def test_headline_and_breakdown_join_the_operations_total() -> None:
+    text = (
+        "Pakistan Army kills 34 terrorists in three operations: ISPR\n"
+        "RAWALPINDI: Security forces killed 34 terrorists in three separate "
+        "intelligence-based operations in Khyber Pakhtunkhwa, the ISPR said on Wednesday.\n"
+        "Eighteen khwarij were killed in North Waziristan, eight in South Waziristan and eight "
+        "in Bannu district, the statement said."
+    )
+    (inc,) = _one(text, "2025-10-22").incidents
+    assert inc.is_aggregate and inc.fatalities_min == 34
+
+
+def test_state_forces_attacking_a_town_is_other() -> None:
+    text = (
+        "Afghan officials said 12 civilians were killed when Pakistani forces attacked Spin Boldak."
+    )
+    (inc,) = _one(text).incidents
+    assert inc.incident_type == "other"

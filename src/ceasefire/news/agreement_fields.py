@@ -86,7 +86,7 @@ def venue(info: SentenceInfo, lo: int, hi: int) -> str | None:
     base = info.sent.start
     for f in info.places:
         p = f.place
-        if not lo <= p.start < hi or f.role != "site":
+        if not lo <= p.start < hi or f.role not in ("site", "venue"):
             continue
         before = text[max(0, p.start - base - 8) : p.start - base]
         if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before):

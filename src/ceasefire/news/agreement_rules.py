@@ -54,7 +54,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         re.compile(
             rf"\b(?:break(?:ing|s)?|broke|broken)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}{TRUCE}|"
             rf"\b(?:violat\w+|breach\w*)\s+(?:of\s+)?(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}"
-            rf"(?:{TRUCE}|agreement|deal|accord)|{TRUCE}\s+(?:violations?|breach(?:es)?)",
+            rf"(?:{TRUCE}|agreement|deal|accord)|{TRUCE}\s+(?:violations?|breach(?:es)?)|"
+            rf"{TRUCE}[^;]{{0,60}}\baccus\w+\s+[^;]{{0,40}}\bof\s+(?:violating|breaching|breaking)\b",
             _I,
         ),
     ),
@@ -64,7 +65,9 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:agreed|agree|decided|will)\b(?:\s+[\w,]+){0,3}?\s+to\s+(?:set\s+up|establish|"
             r"create|form)\b[^;]{0,60}\b(?:mechanisms?|monitoring|verification|joint\s+committee|"
-            r"commission)|\bagreed?\s+(?:on|to)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}"
+            r"commission)|^\W*and\s+(?:to\s+)?(?:set\s+up|establish|create|form)\b[^;]{0,60}"
+            r"\b(?:mechanisms?|monitoring|verification|joint\s+committee|commission)|"
+            r"\bagreed?\s+(?:on|to)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}"
             r"(?:mechanisms?|monitoring\s+(?:and\s+verification\s+)?(?:system|framework))|"
             r"\b(?:decision|agreement)\s+to\s+(?:set\s+up|establish|create)\b[^;]{0,60}"
             r"\b(?:mechanisms?|monitoring|verification|committee)",
@@ -182,7 +185,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"\b(?:talks|negotiations|contacts|consultations|mediation(?:\s+efforts)?)\s+"
             r"(?:are|were|is|was)\s+(?:going\s+on|under\s*way|ongoing|continuing)\b|\b(?:next|follow-up|further)\s+(?:meetings?|rounds?)\b|"
             r"\b(?:meeting|talks|round)\b[^;]{0,30}\bhosted\s+by\b|"
-            r"\bto\s+begin\s+negotiations\b|\bpeace\s+talks\b",
+            r"\bto\s+begin\s+negotiations\b|\bpeace\s+talks\b|"
+            r"\b(?:will|would|to|agreed\s+to|are\s+to|are\s+due\s+to)\s+meet\s+again\b",
             _I,
         ),
     ),

@@ -51,14 +51,16 @@ _NOT_AN_EVENT = re.compile(
     r"in\s+a\s+(?:renewed\s+)?attempt|"
     r"hope[sd]?|if\b|would\s+(?:only\s+)?hold|could\s+lead|objective\s+of|"
     r"(?:deal|agreement|ceasefire|truce)\s+includes|"
-    r"(?:ceasefire|truce)\s+(?:lines?|zones?|boundar\w+|maps?))\b",
+    r"(?:ceasefire|truce)\s+(?:lines?|zones?|boundar\w+|maps?)|"
+    r"(?:nearly|almost)\s+(?:collapsed|broke\s+down|failed))\b",
     _I,
 )
 _CLAUSE_SPLIT = re.compile(
     r",\s+(?=(?:coming|after|although|though|while|but|whereas)\b)|;\s+|\s+although\s+|"
     r",\s+(?=and\s+to\s)|,\s+(?=with\s+(?:\w+\s+){1,3}(?:expected|due|scheduled|planned)\b)|"
     r",\s+(?=and\s+(?:a|an|the)\s)|,\s+(?=(?:adding|saying|noting|stressing)\s+that\b)|"
-    r"\s+(?=and\s+to\s+(?:hold|meet|resume|continue|begin|sign)\b)|\s+(?=which\s+(?:collapsed|broke\s+down|ended|expired|"
+    r"\s+(?=and\s+to\s+(?:hold|meet|resume|continue|begin|sign)\b)|"
+    r"\s+(?=and\s+(?:to\s+)?(?:set\s+up|establish|create|form)\s+(?:a|an|the|joint)\b)|\s+(?=which\s+(?:collapsed|broke\s+down|ended|expired|"
     r"was\s+extended))"
 )
 _FAILED = re.compile(
@@ -89,7 +91,7 @@ _EVENT_BACKGROUND = re.compile(
 #: Cheap pre-check: a clause without any of these stems cannot match a rule.
 _KEYWORDS = stems(
     "ceasefire|cease-fire|truce|hostilit|moratorium|armistice|talks|negotiat|dialogue|"
-    "meeting|summit|round|consultation|visit|travel|mediat|releas|freed|handed|"
+    "meeting|meet again|summit|round|consultation|visit|travel|mediat|releas|freed|handed|"
     "turned over|swap|sign|declar|suspen|violat|breach|open war|appeal|urg|call|reject|"
     "propos|expir|laps|agree|mechanism|extend|prolong|renew|extension|collapse|contacts"
 )
@@ -101,6 +103,7 @@ class _Draft:
     kind: str
     sub: str
     event: AgreementEvent
+    headline: bool = False
 
 
 _TRUCE_TALKS = re.compile(
@@ -213,8 +216,11 @@ def agreement_events(article: Article) -> list[AgreementEvent]:
         prev_text = info.sent.text
         if not _KEYWORDS.search(info.sent.text):
             continue
+        said: DateMention | None = None  # the day of the sentence's previous clause
         for lo, hi in _clauses(info, text):
             ctext = text[lo:hi]
+            before = said
+            said = _own_date([d for d in info.dates if lo <= d.start < hi]) or said
             found = _kind(ctext, has_truce, near_deal)
             if found is None:
                 continue
@@ -225,6 +231,10 @@ def agreement_events(article: Article) -> list[AgreementEvent]:
                 continue
             dates = [d for d in info.dates if lo <= d.start < hi]
             own = _own_date(dates)
+            if (own is None or (own.role == "report" and before is not None)) and re.match(
+                r"\W*and\s", ctext
+            ):
+                own = before  # "agreed on Thursday to extend the truce and set up a mechanism"
             if own is not None and own.kind == "relative" and info.background:
                 own = None  # relative to events told as background: no day
             precision: str | None
@@ -275,5 +285,7 @@ def agreement_events(article: Article) -> list[AgreementEvent]:
             key = (kind, sub, event.date)
             if key not in seen:
                 seen.add(key)
-                drafts.append(_Draft(kind, sub, event))
-    return [d.event for d in drafts]
+                drafts.append(_Draft(kind, sub, event, info.sent.kind == "headline"))
+    # a headline summarises the body: drop it when the body tells an event of the same kind
+    told = {(d.kind, d.sub) for d in drafts if not d.headline}
+    return [d.event for d in drafts if not (d.headline and (d.kind, d.sub) in told)]

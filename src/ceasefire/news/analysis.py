@@ -33,6 +33,7 @@ class SentenceInfo:
     actors: tuple[ActorMatch, ...]
     dateline: PlaceMatch | None
     background: bool = False
+    lead: bool = False  # the first sentence of the body (the lede)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,7 @@ def analyse(
     infos: list[SentenceInfo] = []
     prev: date | None = None
     last_line = -1
+    seen_body = False
     for s in sents:
         dates = find_dates(text, s.start, s.end, ctx, prev)
         if s.kind not in ("caption", "embed_signature"):
@@ -94,13 +96,18 @@ def analyse(
                 f for f in places if f.place.end <= dateline.start or f.place.start >= dateline.end
             ]
         earlier = infos[-1].background if infos else False
-        background = _narrative_background(s, dates, ctx, earlier)
+        lead = not seen_body and s.kind == "body"
+        seen_body = seen_body or s.kind == "body"
+        background = _narrative_background(s, dates, ctx, earlier, lead)
         infos.append(
-            SentenceInfo(s, tuple(dates), tuple(places), tuple(actors), dateline, background)
+            SentenceInfo(s, tuple(dates), tuple(places), tuple(actors), dateline, background, lead)
         )
         last_line = s.line
     return Article(article_id, text, tuple(infos), ctx)
 
+
+RECENT_DAYS = 2
+LEAD_RECENT_DAYS = 7
 
 _PAST_CUE = re.compile(
     r"\b(?:ago|last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year)|previous(?:ly)?|"
@@ -114,8 +121,15 @@ _CONTINUES = re.compile(
 )
 
 
+def recent_days(lead: bool) -> int:
+    """How old an event may be and still be the news: the lede reports what the article
+    is about (an ISPR release on Thursday about a raid on Sunday night), so it gets a week;
+    any later sentence gets two days."""
+    return LEAD_RECENT_DAYS if lead else RECENT_DAYS
+
+
 def _narrative_background(
-    s: Sentence, dates: list[DateMention], ctx: DateContext, earlier: bool
+    s: Sentence, dates: list[DateMention], ctx: DateContext, earlier: bool, lead: bool = False
 ) -> bool:
     """Whether a sentence tells earlier events: a past cue or an old date, or it goes on
     ("… then …", "After further clashes …") from a sentence that did. A recent event date
@@ -125,7 +139,9 @@ def _narrative_background(
     for d in dates:
         if d.role != "event":
             continue
-        if d.past or (d.date is not None and anchor is not None and (anchor - d.date).days > 2):
+        if d.past or (
+            d.date is not None and anchor is not None and (anchor - d.date).days > recent_days(lead)
+        ):
             return True
         if d.date is not None and d.precision == "day" and d.kind != "relative":
             recent = True

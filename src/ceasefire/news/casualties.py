@@ -138,7 +138,11 @@ _SOURCE_PATTERNS = (
 )
 
 
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,20}\))?\s*[:—–-]+\s*")
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .,'’-]{2,40}"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?)?"
+    r"(?:\s*\([^)]{1,20}\))?\s*[:—–-]+\s*"
+)
 
 
 def claim_source(sentence: str) -> str:

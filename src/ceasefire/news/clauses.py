@@ -176,7 +176,11 @@ def clauses(article: Article) -> list[Clause]:
                     anaphora=bool(lx.ANAPHORA.search(ctext)),
                     same_place=bool(lx.SAME_PLACE.search(ctext)),
                     background_cue=lo + bg.start() if bg else None,
-                    aggregate_cue=bool(lx.AGGREGATE.search(ctext)),
+                    aggregate_cue=bool(
+                        lx.AGGREGATE.search(ctext)
+                        or lx.BREAKDOWN.search(ctext)
+                        or lx.PERIOD_TOTAL.search(ctext)
+                    ),
                 )
             )
     return out

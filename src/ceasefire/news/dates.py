@@ -41,6 +41,7 @@ from ceasefire.news.daymath import (
     relative_day,
     resolve_weekday,
 )
+from ceasefire.news.text import dateline_end
 
 __all__ = ["DateContext", "DateMention", "find_dates", "iso", "parse_iso", "resolve_weekday"]
 
@@ -256,6 +257,9 @@ def find_dates(
             matches.append((kind, m))
     matches.sort(key=lambda km: km[1].start())
     overnight = bool(re.search(r"(?i)\bovernight\b", text[lo:hi]))
+    # a wire dateline ("KABUL, Oct 18 (Reuters) -") dates the report, not the event
+    head = lo + dateline_end(text[lo : min(hi, lo + 80)]) if text[lo : lo + 1].isupper() else lo
+    said_on: date | None = None  # the statement date named earlier in this sentence
     found: list[DateMention] = []
     for kind, m in matches:
         s, e = m.start(), m.end()
@@ -267,11 +271,20 @@ def find_dates(
         ):
             continue  # "Saturday night ... overnight": the weekday carries the day
         future = bool(_FUTURE_BEFORE.search(text, max(lo, s - 50), s))
-        d, end, precision, past, basis = _resolve(kind, m, ctx, prev, future)
+        low = re.sub(r"\s+", " ", m.group().lower())
+        if kind == "relative" and said_on is not None and low in ("yesterday", "last night"):
+            # "said on Sunday that ... last night": the night before the statement
+            d: date | None = said_on - timedelta(days=1)
+            end: date | None = None
+            precision, past, basis = "day", False, f"'{m.group()}': day before the statement"
+        else:
+            d, end, precision, past, basis = _resolve(kind, m, ctx, prev, future)
         if kind == "weekday" and d is not None and m.group().lower().endswith("night"):
             # "Monday night": an evening event that runs into the next morning
             end, basis = d + timedelta(days=1), basis + "; overnight"
-        role = _role(text, lo, s, e, hi)
+        role = "report" if e <= head else _role(text, lo, s, e, hi)
+        if role == "report" and d is not None and precision == "day" and e > head:
+            said_on = d
         found.append(DateMention(s, e, m.group(), kind, d, end, precision, role, past, basis))
         if d is not None and precision == "day":
             prev = d

@@ -83,7 +83,10 @@ def hint(text: str) -> str:
     if lx.CLASH.search(text):
         return "armed_clash"
     if _attack_is_real(text):
-        return "other" if lx.STATE_ATTACKER.search(text) else "militant_attack"
+        state = lx.STATE_ATTACKER.search(text) or (
+            ("attacked" in text or "assaulted" in text) and lx.STATE_FORCES_ATTACKED.search(text)
+        )
+        return "other" if state else "militant_attack"
     if lx.OTHER_EVENT.search(text):
         return "other"
     return "weak"

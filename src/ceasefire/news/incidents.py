@@ -27,8 +27,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ceasefire.news.analysis import Article, SentenceInfo
-from ceasefire.news.clauses import RECENT_DAYS, Clause, clauses, own_date
+from ceasefire.news.analysis import Article, SentenceInfo, recent_days
+from ceasefire.news.clauses import Clause, clauses, own_date
 from ceasefire.news.dates import DateMention
 from ceasefire.news.incident_fields import compatible_types, finish, hint
 from ceasefire.news.model import Incident, PlaceMatch
@@ -59,9 +59,9 @@ class Draft:
     notes: list[str] = field(default_factory=list)
 
 
-def _is_old(d: date | None, article: Article) -> bool:
+def _is_old(d: date | None, article: Article, lead: bool = False) -> bool:
     anchor = article.ctx.anchor
-    return d is not None and anchor is not None and d < anchor - timedelta(days=RECENT_DAYS)
+    return d is not None and anchor is not None and d < anchor - timedelta(days=recent_days(lead))
 
 
 def _date_draft(d: Draft, c: Clause, article: Article, story: Story) -> None:
@@ -76,10 +76,11 @@ def _date_draft(d: Draft, c: Clause, article: Article, story: Story) -> None:
         d.date, d.date_end, d.precision, d.basis = own.date, own.date_end, own.precision, own.basis
         if own.kind == "range":
             d.aggregate = True
-        recent = own.date is not None and not _is_old(own.date, article)
+        lead = c.info.lead
+        recent = own.date is not None and not _is_old(own.date, article, lead)
         if recent and c.background_cue is not None and c.background_cue > own.start:
             d.background = False  # the cue is about a sub-clause, the date about the event
-        if _is_old(own.date, article) or own.past:
+        if _is_old(own.date, article, lead) or own.past:
             d.background = True
         month = own.month_year
         if (
@@ -171,6 +172,10 @@ def _eligible(d: Draft, c: Clause, ch: str) -> bool:
     )
 
 
+def _headline_only(d: Draft) -> bool:
+    return all(c.info.sent.kind == "headline" for c in d.clauses)
+
+
 def _target(drafts: list[Draft], c: Clause) -> Draft | None:
     """The earlier incident this clause continues, if any (see the module docstring).
 
@@ -184,6 +189,8 @@ def _target(drafts: list[Draft], c: Clause) -> Draft | None:
         if not (c.discontinuity and age == 0) and _eligible(d, c, ch)
     ]
     fits = [(age, d, _places_fit(d, c)) for age, d in window]
+    if fits and fits[0][0] == 0 and fits[0][2] is not False and _headline_only(fits[0][1]):
+        return fits[0][1]  # the headline announces the event the first body clause tells
     if ch == "weak" and fits and fits[0][0] == 0 and fits[0][2] is None and not c.discontinuity:
         return fits[0][1]  # a bare toll continues the event told just before it
     for _age, d, fit in fits:

@@ -41,21 +41,25 @@ STRIKE = re.compile(
 )
 CROSS_BORDER = re.compile(
     r"\b(?:cross-border\s+(?:firing|fire|gunfire)|firing\s+across\s+the\s+border|"
-    r"(?:exchang\w*|traded)\s+(?:of\s+)?(?:heavy\s+)?(?:fire|gunfire|firing)\b[^.;]{0,50}?"
-    r"\b(?:border|frontier|line\s+of\s+control|LoC)\b|"
+    r"(?:exchang\w*|traded)\s+(?:of\s+)?(?:heavy\s+|intense\s+)?(?:fire|gunfire|firing)\b"
+    r"[^.;]{0,50}?\b(?:border|frontier|line\s+of\s+control|LoC|crossing)\b|"
+    r"\bborder\s+(?:forces|guards|troops)\s+(?:exchanged|traded)\s+(?:heavy\s+|intense\s+)?fire|"
     r"\b(?:border|frontier)\b[^.;]{0,40}?\bexchanges?\s+of\s+(?:heavy\s+)?fire|"
     r"(?:unprovoked\s+)?(?:firing|fire|shelling)\s+(?:from\s+)?(?:across|along)\s+the\s+"
     r"(?:[\w-]+\s+){0,2}(?:border|frontier|Durand\s+Line|line\s+of\s+control|LoC))\b",
     _I,
 )
 CLASH = re.compile(
-    r"\b(?:(?i:clash(?:es|ed)?|exchanges?\s+of\s+(?:heavy\s+)?fire|exchanged\s+fire|gun\s*battle|"
+    r"\b(?:(?i:clash(?:es|ed)?|exchanges?\s+of\s+(?:heavy\s+)?fire|"
+    r"exchanged\s+(?:heavy\s+|intense\s+)?fire|traded\s+(?:heavy\s+)?fire|gun\s*battle|"
     r"gunfight|fire\s*fight|firefight|fighting|skirmish(?:es)?|encounter|shoot-?out)|"
     r"ground\s+engagements?|[Ii]ntelligence-based\s+operations?|"
     r"(?i:offensives?|counter-?attacks?|crossfire|(?:seized|captured|took\s+control\s+of|"
     r"overran)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|area|district|positions?|posts?|base|hill))|"
-    r"(?:security|military|clearance|retaliatory|counter-terrorism|search)\s+operations?)\b",
+    r"(?:security|military|clearance|retaliatory|counter-terrorism|search)\s+operations?|"
+    r"(?i:infiltration\s+(?:attempts?|bids?|bid)|(?:foiled|thwarted|repulsed)\s+(?:an?\s+|two\s+|"
+    r"several\s+|multiple\s+)?(?:\w+\s+)?infiltration))\b",
 )
 MILITANT_STRONG = re.compile(
     r"\b(?:suicide(?:-style)?\s+(?:attacks?|bomb(?:ing|er|ers)?|blasts?|attackers?|bombers?)|"
@@ -136,10 +140,32 @@ AGGREGATE = re.compile(
     r"in\s+recent\s+days|since\s+[A-Z][a-z]+\s+\d{1,2}|the\s+month\s+of|"
     r"(?:across|over|in|within)\s+(?:a|the)\s+(?:past\s+|last\s+)?\d+[\s-]+hours?(?:\s+period)?|"
     r"(?i:(?:wave|series|spate)\s+of\s+(?:\w+\s+)?(?:attacks|strikes|bombings|blasts)|"
-    r"coordinated\s+attacks|in\s+(?:several|multiple|various|different)\s+(?:places|locations|"
+    r"coordinated\s+attacks|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:separate\s+)?(?:intelligence-based\s+|security\s+|military\s+)?operations|"
+    r"in\s+(?:several|multiple|various|different)\s+(?:places|locations|"
     r"districts|areas|cities|towns))|"
     r"(?i:(?:intensified|stepped\s+up|escalated|continued|ongoing|renewed)\s+(?:its\s+|their\s+)?"
     r"(?:offensives?|attacks|operations|strikes|shelling|campaign)))\b",
+)
+_NUM = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)"
+)
+#: "in the past week", "so far this year", "since 2021": a total over a period.
+PERIOD_TOTAL = re.compile(
+    r"\b(?:(?:in|during|over)\s+the\s+(?:last|past|previous)\s+(?:(?:few|several|two|three|four|"
+    r"\w+)\s+)?(?:week|weeks|month|months|year|days)|so\s+far\s+this\s+(?:year|month)|"
+    r"(?:this|last)\s+year\s+alone|since\s+(?:(?:19|20)\d\d|(?-i:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)(?!\s+\d)|"
+    r"the\s+(?:ceasefire|truce)\s+(?:was|took|came)))\b",
+    _I,
+)
+#: "killed in North Waziristan, eight in South Waziristan and eight in Bannu": a breakdown.
+BREAKDOWN = re.compile(
+    r"\bin\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:\s+district)?,\s+(?i:(?:and\s+)?"
+    + _NUM
+    + r"\s+(?:\w+\s+){0,2}?in\s+)[A-Z]"
 )
 DISCONTINUITY = re.compile(
     r"^\W*(?:in\s+(?:another|a\s+separate)\s+(?:important\s+)?(?:development|incident|attack)|"
@@ -173,6 +199,12 @@ STATE_ATTACKER = re.compile(
     r"\b(?:Pakistan|Afghanistan|Israel|India|Russia|Ukraine|Thailand|Cambodia|Kabul|Islamabad|"
     r"(?:security\s+)?forces|troops|army|military)\s+(?:\w+\s+){0,2}?(?:launched|carried\s+out|"
     r"conducted|mounted)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:attacks?|assaults?|offensive)\b",
+    _I,
+)
+#: "Pakistani forces attacked Spin Boldak": a state attack with no stated means.
+STATE_FORCES_ATTACKED = re.compile(
+    r"\b(?:israeli|pakistani|indian|russian|ukrainian|afghan|thai|cambodian)\s+(?:security\s+)?"
+    r"(?:forces|troops|military|army|soldiers)\s+(?:\w+\s+)?(?:attacked|assaulted)\b",
     _I,
 )
 #: A state force fighting another force: an exchange, not a militant attack.

@@ -234,6 +234,14 @@ _SPEECH_AFTER = re.compile(
 )
 
 
+#: "the ceasefire agreed in Doha", "talks held in Istanbul": where diplomacy happened.
+_VENUE_BEFORE = re.compile(
+    r"(?i)\b(?:(?:agreed|signed|brokered|reached|mediated|announced|held|hosted)\s+(?:\w+\s+){0,2}"
+    r"|(?:talks|negotiations|meetings?|summit|round|dialogue|consultations|agreement|accord|"
+    r"ceasefire|truce)\s+)(?:in|at)\s+(?:the\s+)?$"
+)
+
+
 def _role(text: str, lo: int, start: int, end: int | None = None) -> str:
     if end is not None and _ORG_AFTER.match(text[end : end + 30]):
         return "organisation"
@@ -248,13 +256,29 @@ def _role(text: str, lo: int, start: int, end: int | None = None) -> str:
         return "destination"
     if _ORIGIN_BEFORE.search(before):
         return "origin"
+    if _VENUE_BEFORE.search(before):
+        return "venue"
     return "site"
+
+
+_HYPHEN_CAP = re.compile(r"-[A-Z]")
+_HYPHEN_PART = re.compile(r"[^\W\d_](?:[\w'’.&]|-(?![A-Z]))*")
+
+
+def _known(token: str) -> bool:
+    return bool(gazetteer()[0].get(_norm(token)))
 
 
 def find_places(text: str, lo: int, hi: int) -> list[Found]:
     """Gazetteer and context places in text[lo:hi], left to right, without overlaps."""
     index, lengths = gazetteer()
-    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
+    toks: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text, lo, hi):
+        if "-" in m.group() and _HYPHEN_CAP.search(m.group()) and not _known(m.group()):
+            # "the Chaman-Spin Boldak crossing": two places joined by a hyphen
+            toks.extend(p.span() for p in _HYPHEN_PART.finditer(text, m.start(), m.end()))
+        else:
+            toks.append((m.start(), m.end()))
     found: list[Found] = []
     i = 0
     while i < len(toks):

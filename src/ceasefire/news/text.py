@@ -212,7 +212,9 @@ def sentences(text: str) -> list[Sentence]:
 
 _DATELINE_PLACE = re.compile(
     r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?([A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Z][a-z]+)?"
-    r"\s*(?::|\s[-–—]{1,2}\s)"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?)?"
+    r"(?:\s*\([A-Za-z .&]{1,25}\))?"
+    r"\s*(?::|\s?[-–—]{1,2}\s)"
 )
 
 
@@ -222,6 +224,12 @@ def dateline_place(sentence: Sentence) -> tuple[int, int] | None:
     if not m:
         return None
     return sentence.start + m.start(1), sentence.start + m.end(1)
+
+
+def dateline_end(sentence_text: str) -> int:
+    """Length of a leading dateline ("KABUL, Oct 18 (Reuters) -", "PESHAWAR:"), else 0."""
+    m = _DATELINE_PLACE.match(sentence_text)
+    return m.end() if m else 0
 
 
 def span_text(text: str, start: int, end: int) -> str:

@@ -54,7 +54,7 @@ def test_an_allegation_becomes_an_adopted_finding(
 
     # The mediator opens the case, accepts it and tasks the monitor.
     signed_in("mediator.qatar")
-    page.get_by_role("link", name="Cases").click()
+    page.get_by_role("link", name="Cases", exact=True).click()
     page.fill("#id_title", "Fire on Angoor Adda posts")
     page.fill("#id_incidents", report)
     page.get_by_role("button", name="Open the case").click()

@@ -237,3 +237,25 @@ def test_the_api_accepts_and_dismisses(api, people, doha):
         f"/api/v1/news/candidates/{incident_candidate['id']}/dismiss/", {"note": "x"}, format="json"
     )
     assert again.status_code == 409
+
+
+def test_only_the_desk_reads_candidates_and_fetches(api, people, doha, unchanged):
+    api.as_user(people["liaison.afghanistan"])
+    for state in ("new", "dismissed", "accepted"):
+        assert api.get(f"/api/v1/news/candidates/?state={state}").status_code == 403
+    with unchanged():
+        refused = api.post(
+            "/api/v1/news/fetch/",
+            {"agreement": doha.pk, "url": "http://127.0.0.1:9/x"},
+            format="json",
+        )
+    assert refused.status_code == 403
+    api.as_user(people["monitor"])
+    assert api.get("/api/v1/news/candidates/?state=lost").status_code == 400
+    for address in ("http://127.0.0.1:9/x", "http://10.0.0.1/", "http://[::1]/", "ftp://x.org/"):
+        with unchanged():
+            response = api.post(
+                "/api/v1/news/fetch/", {"agreement": doha.pk, "url": address}, format="json"
+            )
+        assert response.status_code == 400, address
+        assert "Errno" not in response.json()["error"]["message"]

@@ -86,7 +86,7 @@ def case_out(case: Case, viewer: Any) -> dict[str, Any]:
         "parent": case.parent_id,
         "merged_into": case.merged_into_id,
         "opened_at": case.opened_at,
-        "note": case.note,
+        "note": selectors.note_visible(case, viewer),
         "steps": selectors.steps_for(viewer, case),
         "findings": [
             finding_out(f, mechanism=mechanism) for f in selectors.findings_visible(case, viewer)
@@ -242,7 +242,7 @@ class AffiliationApi(APIView):
 
 class VerificationRulesApi(APIView):
     class Input(serializers.Serializer[Any]):
-        reply_window_hours = serializers.IntegerField(min_value=0)
+        reply_window_hours = serializers.IntegerField(min_value=0, max_value=24 * 60)
         quorum_required = serializers.IntegerField(min_value=0)
         signoff = serializers.ListField(child=serializers.CharField(max_length=8), min_length=1)
         severity_definitions = serializers.DictField(

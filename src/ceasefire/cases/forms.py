@@ -111,7 +111,9 @@ class AffiliationForm(forms.Form):
 
 
 class RulesForm(forms.Form):
-    reply_window_hours = forms.IntegerField(min_value=0, label="Reply window (hours)")
+    reply_window_hours = forms.IntegerField(
+        min_value=0, max_value=24 * 60, label="Reply window (hours)"
+    )
     quorum_required = forms.IntegerField(min_value=0, label="Mediators needed to adopt")
     signoff = forms.ModelMultipleChoiceField(
         queryset=Organisation.objects.filter(kind=OrganisationKind.MEDIATOR.value),

@@ -54,6 +54,7 @@ def cases_visible_to(viewer: Actor) -> QuerySet[Case]:
             Q(responsible_party__code=code)
             | Q(affected_party__code=code)
             | Q(incidents__filing_party__code=code)
+            | Q(access_requests__party__code=code)
         )
         return cases.filter(concerns, agreement__parties__code=code).distinct()
     return cases.none()
@@ -79,6 +80,20 @@ def is_mechanism(viewer: Actor, case: Case) -> bool:
         viewer.role is Role.MEDIATOR
         and case.agreement.mediator_links.filter(organisation__code=viewer.organisation).exists()
     )
+
+
+# Reasons the parties see: why a case ended. Notes given while it runs (what a draft lacks,
+# why it was escalated) are the mechanism's own.
+REASONS_SHOWN_TO_PARTIES: frozenset[str] = frozenset(
+    {rules.CaseState.CLOSED.value, rules.CaseState.WITHDRAWN.value}
+)
+
+
+def note_visible(case: Case, viewer: Actor) -> str:
+    """Return the reason given at the case's last step, if the viewer may read it."""
+    if is_mechanism(viewer, case) or case.state in REASONS_SHOWN_TO_PARTIES:
+        return case.note
+    return ""
 
 
 def findings_visible(case: Case, viewer: Actor) -> list[Finding]:

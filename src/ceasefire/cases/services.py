@@ -126,6 +126,10 @@ def set_verification_rules(
     """Set how an agreement's findings are verified (its mediators)."""
     rules.require_step(Role(actor.role), rules.Step.ADOPT)
     _in_agreement(actor, agreement)
+    if not 0 < reply_window_hours <= 24 * 60:
+        raise InvalidInput(
+            "a reply window lasts from 1 hour to 60 days", details={"field": "reply_window"}
+        )
     rules.check_window_length(timedelta(hours=reply_window_hours))
     mediators = scope_of(agreement).mediators
     codes = frozenset(o.code for o in signoff)
@@ -626,13 +630,19 @@ def adopt_finding(*, actor: User, case: Case, version: int | None = None) -> Fin
     quorum, _ = rules_of(case.agreement)
     addressed = addressed_parties(case, finding)
     replied = set(finding.replies.values_list("party__code", flat=True))
+    parties = case_parties(case)
+    approvals = [
+        a
+        for a in finding.approvals.select_related("organisation", "finding", "person")
+        # An affiliation declared after approving voids the approval.
+        if rules.conflict_of_interest(interests_of(a.person, case, finding), case_parties=parties)
+        is None
+    ]
     concur = rules.check_adoption(
         now=timezone.now(),
         window=finding.window(),
         replied=bool(addressed) and addressed <= replied,
-        approvals=[
-            a.as_domain() for a in finding.approvals.select_related("organisation", "finding")
-        ],
+        approvals=[a.as_domain() for a in approvals],
         version=finding.version,
         quorum=quorum,
     )

@@ -123,6 +123,7 @@ def _page(
             "entries": entries_for(case.subject) if mechanism else [],
             "witnessed_size": witnessed_size(),
             "viewer_party": viewer.organisation,
+            "note": selectors.note_visible(case, viewer),
         },
         status=status,
     )

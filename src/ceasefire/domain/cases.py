@@ -323,18 +323,19 @@ def check_approver(interests: Interests, *, quorum: Quorum, case_parties: frozen
 
 
 def concurring(approvals: Iterable[Approval], *, version: int, quorum: Quorum) -> frozenset[str]:
-    """Return the eligible organisations whose latest position on `version` is to concur.
+    """Return the eligible organisations that concur on `version`.
 
     One person's later position replaces their earlier one; an organisation counts once
-    however many of its people concur; positions on older versions do not count.
+    however many of its people concur, and not at all while one of them dissents; positions
+    on older versions do not count.
     """
     latest: dict[str, Approval] = {}
     for approval in approvals:
         if approval.version == version:
             latest[approval.person] = approval
-    return frozenset(
-        a.organisation for a in latest.values() if a.concurs and a.organisation in quorum.eligible
-    )
+    concur = {a.organisation for a in latest.values() if a.concurs}
+    dissent = {a.organisation for a in latest.values() if not a.concurs}
+    return frozenset((concur - dissent) & quorum.eligible)
 
 
 def check_adoption(

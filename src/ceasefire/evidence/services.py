@@ -281,7 +281,9 @@ def copy_evidence(*, actor: User, item: EvidenceItem, recipient: str, purpose: s
             "evidence.copied",
             item.subject,
             _payload(
-                item, recipient=recipient.strip()[:200], purpose_sha256=_sha256(purpose.strip())
+                item,
+                recipient_sha256=_sha256(recipient.strip()[:200]),
+                purpose_sha256=_sha256(purpose.strip()),
             ),
         ),
     )

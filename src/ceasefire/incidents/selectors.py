@@ -33,7 +33,7 @@ from ceasefire.domain.intake import (
     disclosure,
 )
 from ceasefire.domain.location import coarse_point
-from ceasefire.domain.policy import Action, Actor, AgreementScope, Role, can, require
+from ceasefire.domain.policy import Action, Actor, AgreementScope, Role, require
 from ceasefire.incidents.models import Actor as RegisteredActor
 from ceasefire.incidents.models import Incident, IncidentRevision
 
@@ -203,11 +203,12 @@ def _location(incident: Incident, minimum: WherePrecision, hidden: bool) -> dict
         }
     shown = coarsen(precision, minimum)
     lat, lon = incident.lat, incident.lon
-    if shown is not precision:
+    public = minimum is not WherePrecision.EXACT
+    if public or shown is not precision:
+        # Never more than the shown precision claims, whatever the filer typed or pinned.
         lat, lon = coarse_point(lat, lon, shown)
-    exact = shown in (WherePrecision.EXACT, WherePrecision.NEAR)
     return {
-        "place_as_written": incident.place_as_written if exact or shown is precision else "",
+        "place_as_written": "" if public else incident.place_as_written,
         "place_name": incident.place_name if shown is precision else "",
         "admin1": incident.admin1,
         "lat": lat,
@@ -318,7 +319,9 @@ def disclose(incident: Incident, viewer: Actor) -> IncidentView:
         withheld=tuple(sorted(f.value for f in withheld)),
         triage_status=incident.triage_status,
         duplicate_of=incident.duplicate_of_id,
-        triage_note=incident.triage_note,
+        triage_note=incident.triage_note
+        if audience in (Audience.MECHANISM, Audience.FILING_PARTY)
+        else "",
         version=incident.version,
         subject=incident.subject,
     )
@@ -383,16 +386,22 @@ def filtered(incidents: QuerySet[Incident], filters: Filters) -> QuerySet[Incide
         incidents = incidents.filter(date_end__gte=filters.date_from)
     if filters.date_to:
         incidents = incidents.filter(date_start__lte=filters.date_to)
-    if filters.place:
-        incidents = incidents.filter(
-            Q(place_name__icontains=filters.place) | Q(admin1__icontains=filters.place)
-        )
     return incidents.order_by(*SORTS[filters.sort])
+
+
+def _at_place(view: IncidentView, place: str) -> bool:
+    """Match a place filter against what the viewer is shown, never the stored location."""
+    wanted = place.casefold()
+    shown = (view.place_name, view.admin1, view.place_as_written, view.country)
+    return any(wanted in text.casefold() for text in shown if text)
 
 
 def list_incidents(*, viewer: Actor, filters: Filters) -> list[IncidentView]:
     """Return the reports visible to `viewer`, narrowed by `filters`, as that viewer sees them."""
-    return [disclose(i, viewer) for i in filtered(incidents_visible_to(viewer), filters)]
+    views = [disclose(i, viewer) for i in filtered(incidents_visible_to(viewer), filters)]
+    if filters.place:
+        views = [view for view in views if _at_place(view, filters.place)]
+    return views
 
 
 def triage_queue(*, viewer: Actor, filters: Filters) -> list[IncidentView]:
@@ -432,16 +441,21 @@ RADIUS_KM = 25.0
 def suggested_duplicates(incident: Incident, *, viewer: Actor) -> list[Suggestion]:
     """Suggest reports that may be the same event (same window, nearby place, any type).
 
-    Only mechanism staff get suggestions: they compare reports the parties cannot see.
+    Only the mechanism of the report's agreement gets suggestions, and only among reports it
+    may see itself: suggestions compare reports the parties cannot see.
     """
-    if not can(viewer, Action.VIEW_TRIAGE_QUEUE):
+    if audience_for(incident, viewer) is not Audience.MECHANISM:
         return []
     window = timedelta(days=WINDOW_DAYS)
-    candidates = Incident.objects.filter(
-        agreement_id=incident.agreement_id,
-        date_start__lte=incident.date_end + window,
-        date_end__gte=incident.date_start - window,
-    ).exclude(pk=incident.pk)
+    candidates = (
+        incidents_visible_to(viewer)
+        .filter(
+            agreement_id=incident.agreement_id,
+            date_start__lte=incident.date_end + window,
+            date_end__gte=incident.date_start - window,
+        )
+        .exclude(pk=incident.pk)
+    )
     return suggest_duplicates(
         sketch(incident),
         [sketch(c) for c in candidates],

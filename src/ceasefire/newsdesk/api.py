@@ -14,6 +14,7 @@ from ceasefire.agreements.selectors import get_agreement
 from ceasefire.api.auth import acting_user
 from ceasefire.api.validation import validated
 from ceasefire.domain.agreements import EventKind
+from ceasefire.domain.policy import Action, require
 from ceasefire.incidents import parsing
 from ceasefire.newsdesk import fetching, proposals, selectors, services
 from ceasefire.newsdesk.models import Article, Candidate
@@ -107,6 +108,7 @@ class FetchApi(APIView):
     def post(self, request: Request) -> Response:
         actor = acting_user(request)
         data = validated(self.Input, request.data)
+        require(actor.as_actor(), Action.INGEST_NEWS)  # before anything is fetched
         agreement = get_agreement(data["agreement"], viewer=actor.as_actor())
         fetched = fetching.fetch(data["url"])
         articles = services.read_articles(
@@ -128,11 +130,7 @@ class CandidateListApi(APIView):
     def get(self, request: Request) -> Response:
         viewer = acting_user(request).as_actor()
         state = request.query_params.get("state") or "new"
-        candidates = (
-            selectors.waiting(viewer)
-            if state == "new"
-            else Candidate.objects.filter(state=state).select_related("article")
-        )
+        candidates = selectors.candidates_in(state, viewer=viewer)
         return Response([candidate_out(c) for c in candidates[:500]])
 
 

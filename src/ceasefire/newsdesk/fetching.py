@@ -7,7 +7,9 @@ feed's items become one article each. Nothing here writes: the services ingest w
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import socket
 import urllib.request
 from dataclasses import dataclass
 from datetime import date
@@ -61,18 +63,46 @@ class _Paragraphs(HTMLParser):
             self._buffer.append(data)
 
 
-def _read(url: str) -> tuple[bytes, str]:
-    scheme = urlparse(url).scheme
-    allowed = {"http", "https"} | ({"file"} if settings.NEWS_ALLOW_FILE_URLS else set())
-    if scheme not in allowed:
+def check_public(url: str) -> None:
+    """Refuse an address that is not http(s) or that points inside the deployment's network
+    (loopback, private, link-local, reserved): the desk must not become a port scanner.
+
+    Raises:
+        InvalidInput: the scheme or the host is refused.
+    """
+    parsed = urlparse(url)
+    if parsed.scheme == "file" and settings.NEWS_ALLOW_FILE_URLS:
+        return
+    if parsed.scheme not in {"http", "https"} or not parsed.hostname:
         raise InvalidInput("fetch an http:// or https:// address", details={"field": "url"})
-    request = urllib.request.Request(url, headers={"User-Agent": "ceasefire-newsdesk/1"})  # noqa: S310  # scheme checked above
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
+        addresses = {info[4][0] for info in socket.getaddrinfo(parsed.hostname, None)}
+    except (OSError, UnicodeError):
+        raise InvalidInput("could not fetch the address", details={"field": "url"}) from None
+    for address in addresses:
+        ip = ipaddress.ip_address(str(address).split("%")[0])
+        if not ip.is_global:
+            raise InvalidInput(
+                "addresses inside a private network are not fetched", details={"field": "url"}
+            )
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        check_public(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _read(url: str) -> tuple[bytes, str]:
+    check_public(url)
+    request = urllib.request.Request(url, headers={"User-Agent": "ceasefire-newsdesk/1"})  # noqa: S310  # scheme checked above
+    opener = urllib.request.build_opener(_CheckedRedirects)
+    try:
+        with opener.open(request, timeout=TIMEOUT_SECONDS) as response:
             body = response.read(MAX_BYTES + 1)
             kind = response.headers.get_content_type() if hasattr(response, "headers") else ""
-    except OSError as error:
-        raise InvalidInput(f"could not fetch {url}: {error}", details={"field": "url"}) from None
+    except OSError:
+        raise InvalidInput("could not fetch the address", details={"field": "url"}) from None
     if len(body) > MAX_BYTES:
         raise InvalidInput("the page is larger than 2 MB", details={"field": "url"})
     return body, kind

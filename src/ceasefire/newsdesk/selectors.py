@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from django.db.models import Count, Q, QuerySet
 
-from ceasefire.domain.errors import NotFound
+from ceasefire.domain.errors import InvalidInput, NotFound
 from ceasefire.domain.policy import Action, Actor, require
 from ceasefire.newsdesk.models import Article, Candidate
 
@@ -55,6 +55,23 @@ def get_candidate(candidate_id: int, *, viewer: Actor) -> Candidate:
     if candidate is None:
         raise NotFound(f"no candidate {candidate_id}")
     return candidate
+
+
+def candidates_in(state: str, *, viewer: Actor) -> QuerySet[Candidate]:
+    """Return the candidates in `state` (new ones foreground first).
+
+    Raises:
+        NotPermitted: the viewer does not work the news desk.
+        InvalidInput: an unknown state.
+    """
+    require(viewer, Action.INGEST_NEWS)
+    if state not in Candidate.State.values:
+        raise InvalidInput(
+            f"state is one of {', '.join(Candidate.State.values)}", details={"field": "state"}
+        )
+    if state == Candidate.State.NEW:
+        return waiting(viewer)
+    return Candidate.objects.filter(state=state).select_related("article")
 
 
 def waiting(viewer: Actor) -> QuerySet[Candidate]:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from django.db import transaction
 from django.utils import timezone
 
 from ceasefire.accounts.models import User
@@ -184,7 +185,10 @@ def read_articles(
     stored, events, skipped = [], [], []
     for number, article in enumerate(articles, start=1):
         try:
-            item, event = _store(actor=actor, agreement=agreement, article=article, origin=origin)
+            with transaction.atomic():  # a refused article leaves nothing of itself behind
+                item, event = _store(
+                    actor=actor, agreement=agreement, article=article, origin=origin
+                )
         except (Conflict, InvalidInput) as error:
             skipped.append(f"article {number}: {error.message}")
             continue

@@ -13,6 +13,7 @@ from ceasefire.accounts.models import User
 from ceasefire.agreements.models import Agreement
 from ceasefire.domain.agreements import EventKind
 from ceasefire.domain.errors import DomainError
+from ceasefire.domain.policy import Action, require
 from ceasefire.incidents.forms import ReportForm, initial_from_mapping
 from ceasefire.incidents.parsing import upload_name
 from ceasefire.newsdesk import fetching, forms, proposals, reading, selectors, services
@@ -67,6 +68,7 @@ def desk(request: HttpRequest) -> HttpResponse:
                 origin=Article.Origin.FILE,
             )
         elif which == "url" and fetch.is_valid():
+            require(user.as_actor(), Action.INGEST_NEWS)  # before anything is fetched
             fetched = fetching.fetch(fetch.cleaned_data["url"])
             items = [
                 services.ArticleIn(

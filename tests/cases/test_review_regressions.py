@@ -136,3 +136,27 @@ def test_a_copy_handed_out_logs_no_recipient_name(people, driver):
     leaf = json.loads(bytes(LogEntry.objects.order_by("-index").first().leaf))
     assert leaf["kind"] == "evidence.copied"
     assert "Rahimi" not in json.dumps(leaf) and "recipient_sha256" in leaf["payload"]
+
+
+def test_custody_names_and_purposes_are_for_mechanism_staff(api, client, people, driver):
+    from ceasefire.evidence import services as evidence
+    from ceasefire.evidence.uploads import staged_bytes
+
+    with staged_bytes(b"%PDF-1.4\n%%EOF\n", "statement.pdf") as file:
+        item = evidence.submit_evidence(actor=people["liaison.pakistan"], file=file)
+    evidence.transfer_custody(
+        actor=people["monitor"],
+        item=item,
+        to=people["monitor2"],
+        purpose="canary purpose for the analyst",
+    )
+    api.as_user(people["liaison.pakistan"])
+    steps = api.get(f"/api/v1/evidence/{item.pk}/custody/").json()
+    assert {s["custodian"] for s in steps} == {"mechanism staff"}
+    assert all(s["purpose"] == "" for s in steps)
+    client.force_login(people["liaison.pakistan"])
+    assert "canary purpose" not in client.get(f"/evidence/{item.pk}/").content.decode()
+    api.as_user(people["monitor"])
+    assert "canary purpose for the analyst" in {
+        s["purpose"] for s in api.get(f"/api/v1/evidence/{item.pk}/custody/").json()
+    }

@@ -119,7 +119,10 @@ class EvidenceCustodyApi(APIView):
     @extend_schema(responses=CustodyOut(many=True))
     def get(self, request: Request, item_id: int) -> Response:
         item = selectors.get_item(item_id, viewer=_viewer(request))
-        return Response(CustodyOut(selectors.custody_of(item), many=True).data)
+        staff = can(_viewer(request), Action.VIEW_EVIDENCE)
+        return Response(
+            CustodyOut(selectors.custody_of(item), many=True, context={"staff": staff}).data
+        )
 
 
 class EvidenceGradeApi(APIView):
@@ -193,7 +196,9 @@ class EvidenceTransferApi(APIView):
         event = services.transfer_custody(
             actor=actor, item=item, to=selectors.get_custodian(data["to"]), purpose=data["purpose"]
         )
-        return Response(CustodyOut(event).data, status=status.HTTP_201_CREATED)
+        return Response(
+            CustodyOut(event, context={"staff": True}).data, status=status.HTTP_201_CREATED
+        )
 
 
 class EvidenceCopyApi(APIView):
@@ -207,4 +212,6 @@ class EvidenceCopyApi(APIView):
         item = selectors.get_item(item_id, viewer=actor.as_actor())
         data = validated(self.Input, request.data)
         event = services.copy_evidence(actor=actor, item=item, **data)
-        return Response(CustodyOut(event).data, status=status.HTTP_201_CREATED)
+        return Response(
+            CustodyOut(event, context={"staff": True}).data, status=status.HTTP_201_CREATED
+        )

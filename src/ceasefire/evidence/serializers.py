@@ -20,6 +20,9 @@ class GradeOut(serializers.ModelSerializer[EvidenceGrade]):
 
 
 class CustodyOut(serializers.ModelSerializer[CustodyEvent]):
+    """A custody step; who acted, for whom and why are shown to mechanism staff only (context
+    `staff`), as the log holds them only as hashes."""
+
     actor = serializers.CharField(source="actor.username")
     custodian = serializers.CharField(source="custodian.username")
 
@@ -27,6 +30,13 @@ class CustodyOut(serializers.ModelSerializer[CustodyEvent]):
         model = CustodyEvent
         fields = ["step", "actor", "custodian", "purpose", "recipient", "related_item", "at"]
         fields += ["log_index"]
+
+    def to_representation(self, instance: CustodyEvent) -> dict[str, Any]:
+        data = dict(super().to_representation(instance))
+        if not self.context.get("staff", False):
+            for name in ("actor", "custodian", "purpose", "recipient"):
+                data[name] = "mechanism staff" if name in {"actor", "custodian"} else ""
+        return data
 
 
 class AttachmentOut(serializers.ModelSerializer[EvidenceAttachment]):

@@ -74,6 +74,7 @@ def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
         "may_download": selectors.may_open_stored_bytes(viewer, item),
         "may_manage": can(viewer, Action.MANAGE_EVIDENCE),
         "may_grade": can(viewer, Action.GRADE_EVIDENCE) and item.is_original,
+        "staff": can(viewer, Action.VIEW_EVIDENCE),
     }
     return render(request, "evidence/item_detail.html", context)
 
@@ -81,8 +82,13 @@ def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
 @domain_pages
 def item_custody(request: HttpRequest, item_id: int) -> HttpResponse:
     """Show an item's chain of custody, each step linked to its log entry."""
-    item = selectors.get_item(item_id, viewer=actor_of(request.user))
-    context = {"item": item, "custody": selectors.custody_of(item)}
+    viewer = actor_of(request.user)
+    item = selectors.get_item(item_id, viewer=viewer)
+    context = {
+        "item": item,
+        "custody": selectors.custody_of(item),
+        "staff": can(viewer, Action.VIEW_EVIDENCE),
+    }
     return render(request, "evidence/item_custody.html", context)
 
 

@@ -695,12 +695,13 @@ def close_case(*, actor: User, case: Case, reason: str, version: int | None = No
 
 @service
 def withdraw_case(*, actor: User, case: Case, reason: str, version: int | None = None) -> Case:
-    """Withdraw a case before a finding is drafted: a mediator, or the filing party."""
+    """Withdraw a case before a finding is drafted: a mediator, or the party that filed all of
+    its reports (a merged case holding another party's reports is not one party's to drop)."""
     case = _step(actor, case, rules.Step.WITHDRAW, version)
     if actor.role == Role.LIAISON_OFFICER.value:
         filing = set(case.incidents.values_list("filing_party_id", flat=True))
-        if actor.organisation_id not in filing:
-            raise NotPermitted("only the party that filed the reports withdraws the case")
+        if filing != {actor.organisation_id}:  # never another party's or the public's reports
+            raise NotPermitted("only the party that filed every report withdraws the case")
     case.note = _text("reason", reason)
     _save(case, "note")
     record(actor=actor, event=_event("case.withdrawn", case, reason_sha256=_sha(case.note)))

@@ -160,3 +160,20 @@ def test_custody_names_and_purposes_are_for_mechanism_staff(api, client, people,
     assert "canary purpose for the analyst" in {
         s["purpose"] for s in api.get(f"/api/v1/evidence/{item.pk}/custody/").json()
     }
+
+
+def test_the_suggested_case_title_never_names_a_withheld_place(client, people, doha):
+    report = intake.report_incident(
+        actor=people["liaison.pakistan"],
+        agreement=doha,
+        report=Report(
+            IncidentType.CROSS_BORDER_FIRE,
+            date(2025, 10, 24),
+            "Angoor Adda",
+            confidential=frozenset({ConfidentialField.LOCATION}),
+        ),
+    )
+    intake.triage_incident(actor=people["monitor"], incident=report, decision=TriageStatus.IN_REMIT)
+    client.force_login(people["mediator.qatar"])
+    page = client.get(f"/incidents/{report.pk}/").content.decode()
+    assert 'value="Cross border fire, 24 Oct 2025"' in page

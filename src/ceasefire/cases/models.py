@@ -8,6 +8,8 @@ once.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 
@@ -191,8 +193,6 @@ class Finding(models.Model):
         """Return the reply window, if a reply was requested on this version."""
         if self.reply_opened_at is None or self.reply_window_hours is None:
             return None
-        from datetime import timedelta
-
         return domain.ReplyWindow(self.reply_opened_at, timedelta(hours=self.reply_window_hours))
 
 

@@ -16,6 +16,7 @@ from django.db.models import Q, QuerySet
 
 from ceasefire.domain.coding import (
     DatePrecision,
+    DateSpan,
     IncidentType,
     WherePrecision,
     coarsen,
@@ -230,11 +231,7 @@ def disclose(incident: Incident, viewer: Actor) -> IncidentView:
         if audience is not Audience.MECHANISM:
             reporter = Reporter(account, "", "")
     coding = standard_coding(IncidentType(incident.incident_type))
-    span_days = (incident.date_end - incident.date_start).days + 1
-    precision = DatePrecision(incident.date_precision)
-    ucdp_date = {DatePrecision.DAY: 1, DatePrecision.WEEK: 3, DatePrecision.MONTH: 4}[precision]
-    if precision is DatePrecision.DAY and span_days > 1:
-        ucdp_date = 2
+    span = DateSpan(incident.date_start, incident.date_end, DatePrecision(incident.date_precision))
     location = _location(incident, rules.minimum_precision, ConfidentialField.LOCATION in withheld)
     casualties_hidden = ConfidentialField.CASUALTIES in withheld
     claims = (
@@ -283,7 +280,7 @@ def disclose(incident: Incident, viewer: Actor) -> IncidentView:
         date_start=incident.date_start,
         date_end=incident.date_end,
         date_precision=incident.date_precision,
-        ucdp_date_prec=ucdp_date,
+        ucdp_date_prec=span.ucdp_date_prec,
         place_as_written=location["place_as_written"],
         place_name=location["place_name"],
         admin1=location["admin1"],

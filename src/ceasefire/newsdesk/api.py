@@ -16,7 +16,7 @@ from ceasefire.api.validation import validated
 from ceasefire.domain.agreements import EventKind
 from ceasefire.domain.policy import Action, require
 from ceasefire.incidents import parsing
-from ceasefire.newsdesk import fetching, proposals, selectors, services
+from ceasefire.newsdesk import fetching, selectors, services
 from ceasefire.newsdesk.models import Article, Candidate
 
 ARTICLE = inline_serializer("NewsArticle", {"id": serializers.IntegerField()})
@@ -25,16 +25,6 @@ CANDIDATE = inline_serializer("NewsCandidate", {"id": serializers.IntegerField()
 
 def candidate_out(candidate: Candidate) -> dict[str, Any]:
     article = candidate.article
-    proposal = (
-        proposals.incident_report(
-            candidate.data,
-            url=article.url,
-            outlet=article.outlet,
-            published_on=article.published_on,
-        )
-        if candidate.kind == Candidate.Kind.INCIDENT
-        else proposals.event_proposal(candidate.data, published_on=article.published_on)
-    )
     return {
         "id": candidate.pk,
         "article": article.pk,
@@ -45,7 +35,7 @@ def candidate_out(candidate: Candidate) -> dict[str, Any]:
         "quote_start": candidate.quote_start,
         "quote_end": candidate.quote_end,
         "extracted": candidate.data,
-        "proposal": proposal,
+        "proposal": selectors.proposal(candidate),
         "incident": candidate.incident_id,
         "agreement_event": candidate.agreement_event_id,
         "note": candidate.note,
@@ -149,13 +139,7 @@ class AcceptApi(APIView):
         candidate = selectors.get_candidate(candidate_id, viewer=actor.as_actor())
         data = request.data if hasattr(request.data, "get") else {}
         if candidate.kind == Candidate.Kind.INCIDENT:
-            article = candidate.article
-            body = data.get("report") or proposals.incident_report(
-                candidate.data,
-                url=article.url,
-                outlet=article.outlet,
-                published_on=article.published_on,
-            )
+            body = data.get("report") or selectors.proposal(candidate)
             services.accept_incident(
                 actor=actor, candidate=candidate, report=parsing.report_from_mapping(body)
             )

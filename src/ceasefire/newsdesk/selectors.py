@@ -10,7 +10,26 @@ from django.db.models import Count, Q, QuerySet
 
 from ceasefire.domain.errors import InvalidInput, NotFound
 from ceasefire.domain.policy import Action, Actor, require
+from ceasefire.newsdesk import proposals
 from ceasefire.newsdesk.models import Article, Candidate
+
+
+def proposal(candidate: Candidate) -> dict[str, object]:
+    """What the extractor proposes for a candidate, in the shape its accept form takes.
+
+    An incident candidate becomes a report (the article attached as its source); an
+    agreement event becomes a timeline fact. The page pre-fills its form with this and the
+    API returns it, so a monitor sees the same proposal in both.
+    """
+    article = candidate.article
+    if candidate.kind == Candidate.Kind.INCIDENT:
+        return proposals.incident_report(
+            candidate.data,
+            url=article.url,
+            outlet=article.outlet,
+            published_on=article.published_on,
+        )
+    return proposals.event_proposal(candidate.data, published_on=article.published_on)
 
 
 def articles_for(viewer: Actor) -> QuerySet[Article]:

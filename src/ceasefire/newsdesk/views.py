@@ -16,7 +16,7 @@ from ceasefire.domain.errors import DomainError
 from ceasefire.domain.policy import Action, require
 from ceasefire.incidents.forms import ReportForm, initial_from_mapping
 from ceasefire.incidents.parsing import upload_name
-from ceasefire.newsdesk import fetching, forms, proposals, reading, selectors, services
+from ceasefire.newsdesk import fetching, forms, reading, selectors, services
 from ceasefire.newsdesk.models import Article, Candidate
 from ceasefire.web.decorators import domain_pages
 from ceasefire.web.forms import attach_error, form_status, submitted
@@ -123,18 +123,10 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
     )
 
 
-def _event_initial(candidate: Candidate) -> dict[str, object]:
-    return proposals.event_proposal(candidate.data, published_on=candidate.article.published_on)
-
-
 def _incident_initial(candidate: Candidate) -> dict[str, object]:
-    article = candidate.article
-    report = proposals.incident_report(
-        candidate.data, url=article.url, outlet=article.outlet, published_on=article.published_on
-    )
     return {
-        **initial_from_mapping(report),
-        "agreement": article.agreement,
+        **initial_from_mapping(selectors.proposal(candidate)),
+        "agreement": candidate.article.agreement,
         "confidentiality": "parties",
     }
 
@@ -159,7 +151,7 @@ def accept(request: HttpRequest, candidate_id: int) -> HttpResponse:
         if created is not None:
             return redirect("incidents:incident-detail", created.pk)
     else:
-        form = forms.EventForm(request.POST or None, initial=_event_initial(candidate))
+        form = forms.EventForm(request.POST or None, initial=selectors.proposal(candidate))
         done = submitted(
             request,
             form,

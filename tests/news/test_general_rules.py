@@ -321,3 +321,37 @@ def test_state_forces_attacking_a_town_is_other() -> None:
     )
     (inc,) = _one(text).incidents
     assert inc.incident_type == "other"
+
+
+def test_forces_fighting_and_repulsing_attacks_is_a_clash() -> None:
+    result = _one(
+        "Troops clash on the border\n"
+        "Heavy fighting broke out between Afghan and Pakistani forces near Torkham on "
+        "Saturday, killing four soldiers. Pakistani troops repelled several attacks on "
+        "their posts, the army said."
+    )
+    foreground = [i for i in result.incidents if not (i.is_background or i.is_aggregate)]
+    assert [i.incident_type for i in foreground] == ["armed_clash"]
+
+
+def test_a_bomb_in_the_same_story_keeps_it_a_militant_attack() -> None:
+    result = _one(
+        "Fighting broke out in Bannu on Saturday after a suicide bomber rammed a car into "
+        "the police station, killing six officers."
+    )
+    assert result.incidents[0].incident_type == "militant_attack"
+
+
+def test_aims_and_absences_are_not_agreement_events() -> None:
+    kinds = lambda text: [e.kind for e in _one(text).agreement_events]  # noqa: E731
+    assert kinds("Mediators were trying to agree a ceasefire between the two sides.") == []
+    assert kinds("Officials said there is no next round of talks planned.") == []
+    assert kinds("Talks in Doha went into a second day on Saturday.") == ["talks_round"]
+
+
+def test_overnight_after_a_statement_day_is_the_night_before_it() -> None:
+    ctx = DateContext(date(2025, 11, 2), "publication date")  # a Sunday
+    text = "The spokesman said on Saturday that drones struck Khost overnight."
+    dates = find_dates(text, 0, len(text), ctx)
+    event = [d for d in dates if d.role == "event"]
+    assert [(str(d.date), str(d.date_end)) for d in event] == [("2025-10-31", "2025-11-01")]

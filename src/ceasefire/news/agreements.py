@@ -111,12 +111,40 @@ _TRUCE_TALKS = re.compile(
 )
 
 
+#: "trying to agree", "failed to reach", "no next round": an aim or an absence, not an event.
+_NOT_YET = re.compile(
+    r"\b(?:try(?:ing)?|tried|attempt(?:ing|s|ed)?|seek(?:ing|s)?|sought|aim(?:ing|s|ed)?|"
+    r"hop(?:e|es|ed|ing)|fail(?:ed|s)?|unable|push(?:ing)?|work(?:ing)?\s+on|bid|efforts?)\s+"
+    r"to\s+(?:agree|reach|secure|seal|broker|hammer\s+out|finali[sz]e|set\s+up|establish)\b",
+    _I,
+)
+_NO_ROUND = re.compile(
+    r"\bno\s+(?:next|further|new|more|other|follow-up)\s+(?:round|meeting|talks)|"
+    r"\bno\s+(?:round|meeting|talks)\s+(?:is|are|was|were|has\s+been)\s+(?:planned|scheduled)",
+    _I,
+)
+#: "Talks ... went into a third day": a round being held.
+_TALKS_CONTINUE = re.compile(
+    r"\b(?:talks|negotiations)\b[^;]{0,60}\b(?:went|entered|stretched|dragged)\s+(?:on\s+)?"
+    r"into\s+(?:a|an|their|its)\s+\w+\s+day",
+    _I,
+)
+
+
 def _kind(text: str, article_has_truce: bool, peace_deal_near: bool) -> tuple[str, str] | None:
     text = _TRUCE_TALKS.sub(lambda m: "talks" + " " * (len(m.group()) - 5), text)
+    if _TALKS_CONTINUE.search(text):
+        return "talks_round", "talks"
     for kind, sub, pattern in RULES:
         m = pattern.search(text)
         if m is None:
             continue
+        if kind in ("ceasefire_declared", "mechanism_agreed") and _NOT_YET.search(
+            text, max(0, m.start() - 40), m.end()
+        ):
+            continue
+        if kind == "talks_round" and _NO_ROUND.search(text):
+            return None
         if kind == "ceasefire_declared" and peace_deal_near and not re.search(TRUCE, text, _I):
             return None  # "agreed to cease fighting" inside a signed peace declaration
         if (

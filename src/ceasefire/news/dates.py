@@ -256,27 +256,25 @@ def find_dates(
             taken.append((s, e))
             matches.append((kind, m))
     matches.sort(key=lambda km: km[1].start())
-    overnight = bool(re.search(r"(?i)\bovernight\b", text[lo:hi]))
     # a wire dateline ("KABUL, Oct 18 (Reuters) -") dates the report, not the event
     head = lo + dateline_end(text[lo : min(hi, lo + 80)]) if text[lo : lo + 1].isupper() else lo
     said_on: date | None = None  # the statement date named earlier in this sentence
     found: list[DateMention] = []
     for kind, m in matches:
         s, e = m.start(), m.end()
-        if (
-            overnight
-            and kind == "relative"
-            and m.group().lower() == "overnight"
-            and (len(matches) > 1)
-        ):
+        low = re.sub(r"\s+", " ", m.group().lower())
+        if kind == "relative" and low == "overnight" and said_on is None and len(matches) > 1:
             continue  # "Saturday night ... overnight": the weekday carries the day
         future = bool(_FUTURE_BEFORE.search(text, max(lo, s - 50), s))
-        low = re.sub(r"\s+", " ", m.group().lower())
         if kind == "relative" and said_on is not None and low in ("yesterday", "last night"):
             # "said on Sunday that ... last night": the night before the statement
             d: date | None = said_on - timedelta(days=1)
             end: date | None = None
             precision, past, basis = "day", False, f"'{m.group()}': day before the statement"
+        elif kind == "relative" and said_on is not None and low == "overnight":
+            # "said on Tuesday that ... overnight": the night into the statement day
+            d, end = said_on - timedelta(days=1), said_on
+            precision, past, basis = "day", False, "'overnight': the night before the statement"
         else:
             d, end, precision, past, basis = _resolve(kind, m, ctx, prev, future)
         if kind == "weekday" and d is not None and m.group().lower().endswith("night"):

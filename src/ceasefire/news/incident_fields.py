@@ -62,6 +62,11 @@ def _attack_is_real(text: str) -> bool:
     return False
 
 
+def _militant_means(text: str) -> bool:
+    """A militant's means named (bomb, gunmen, ambush), not forces opening fire."""
+    return bool(lx.MILITANT_STRONG.search(text)) and not lx.STATE_FORCES_ATTACK.search(text)
+
+
 @lru_cache(maxsize=4096)
 def hint(text: str) -> str:
     """The type one clause suggests on its own, or 'weak' when it only has a casualty."""
@@ -98,8 +103,12 @@ def compatible_types(a: str, b: str) -> bool:
 
 
 def classify(clauses: list[Clause], previous: str | None) -> str:
-    """The incident type from all its clauses (rules in the module docstring)."""
-    first = hint(clauses[0].text)
+    """The incident type from all its clauses (rules in the module docstring).
+
+    The defining clause is the first body clause: a headline is compressed ("Afghan border
+    attacks") and says less about the means than the lede it announces.
+    """
+    first = hint(next((c for c in clauses if c.info.sent.kind == "body"), clauses[0]).text)
     if first in ("arrest_or_prosecution", "hideout_dismantled"):
         return first
     hints = [hint(c.text) for c in clauses]
@@ -116,6 +125,10 @@ def classify(clauses: list[Clause], previous: str | None) -> str:
         return "other"
     if first == "other" and "militant_attack" not in hints and "airstrike_or_shelling" not in hints:
         return "other"
+    if first == "armed_clash" and not any(_militant_means(c.text) for c in clauses):
+        # "fighting erupted between Afghan and Pakistani forces ...; troops repulsed
+        # attacks": the later bare "attacks" are the same fighting, not a militant raid
+        hints = [h for h in hints if h != "militant_attack"]
     for t in order:
         if t in hints:
             return t

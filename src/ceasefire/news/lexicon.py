@@ -59,7 +59,10 @@ CLASH = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|area|district|positions?|posts?|base|hill))|"
     r"(?:security|military|clearance|retaliatory|counter-terrorism|search)\s+operations?|"
     r"(?i:infiltration\s+(?:attempts?|bids?|bid)|(?:foiled|thwarted|repulsed)\s+(?:an?\s+|two\s+|"
-    r"several\s+|multiple\s+)?(?:\w+\s+)?infiltration))\b",
+    r"several\s+|multiple\s+)?(?:\w+\s+)?infiltration)|"
+    # forces beating back an assault is an exchange of fire, whoever attacked
+    r"(?i:(?:repulsed|repelled|beat\s+back|fought\s+off)\s+(?:an?\s+|the\s+|several\s+|"
+    r"multiple\s+)?(?:[\w-]+\s+)?(?:attacks?|assaults?|offensive)))\b",
 )
 MILITANT_STRONG = re.compile(
     r"\b(?:suicide(?:-style)?\s+(?:attacks?|bomb(?:ing|er|ers)?|blasts?|attackers?|bombers?)|"

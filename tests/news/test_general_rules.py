@@ -355,3 +355,31 @@ def test_overnight_after_a_statement_day_is_the_night_before_it() -> None:
     dates = find_dates(text, 0, len(text), ctx)
     event = [d for d in dates if d.role == "event"]
     assert [(str(d.date), str(d.date_end)) for d in event] == [("2025-10-31", "2025-11-01")]
+
+
+def _deaths(text: str) -> list[tuple[int | None, str, str]]:
+    return [
+        (i.fatalities_min, i.fatalities_qualifier, i.incident_type) for i in _one(text).incidents
+    ]
+
+
+def test_victims_after_the_verb_and_lists_of_the_same_kind_add_up() -> None:
+    assert _deaths("Gunmen shot dead three policemen in Lakki Marwat on Saturday.") == [
+        (3, "exact", "militant_attack")
+    ]
+    assert _deaths("An IED blast in Bajaur on Saturday martyred a police officer.") == [
+        (1, "exact", "militant_attack")
+    ]
+    assert _deaths("The strike in Khan Younis on Saturday killed a man and his two sons.") == [
+        (3, "exact", "airstrike_or_shelling")
+    ]
+    assert _deaths("A drone strike in Khost on Saturday killed two women and three children.") == [
+        (5, "exact", "airstrike_or_shelling")
+    ]
+    assert _deaths("The death toll from the blast in Quetta on Saturday rose to 15.") == [
+        (15, "exact", "other")
+    ]
+
+
+def test_a_labour_strike_is_not_an_incident() -> None:
+    assert _deaths("Transport workers went on strike in Quetta on Saturday.") == []

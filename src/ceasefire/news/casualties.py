@@ -63,6 +63,7 @@ SUBJECT_KILLED = re.compile(
 _ADJ_GREEDY = r"(?:(?!(?:were|was|and|in|on|at|of|who|had|have|has)\b)[A-Za-z'’-]+\s+){0,3}"
 OBJECT_KILLED = re.compile(
     rf"\b(?P<verb>killing|killed|kills?|martyring|martyred|claim(?:ed|ing)\s+the\s+lives\s+of|"
+    rf"shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|murder(?:ed|ing)|"
     rf"neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|"
     rf"the\s+deaths?\s+of|injuring|injured|wounding|wounded|hurting)\s+"
     rf"(?:all\s+|a\s+further\s+|another\s+)?"
@@ -79,10 +80,23 @@ LEFT_DEAD = re.compile(
     re.IGNORECASE,
 )
 TOLL = re.compile(
-    rf"\b(?:death\s+)?toll(?:\s+(?:among|of)\s+(?P<v>[\w\s-]{{1,40}}?))?\s+(?:has\s+|had\s+|"
+    rf"\b(?:death\s+)?toll(?:\s+(?:among|of)\s+(?P<v>[\w\s-]{{1,40}}?)|"
+    rf"\s+(?:from|in)\s+[^.;:\d]{{1,60}}?)?\s+(?:has\s+|had\s+|"
     rf"have\s+)?"
     rf"(?:now\s+)?(?:risen|rose|climbed|jumped|increased|reached|stands|stood|grown|gone\s+up)"
     rf"\s+(?:at\s+|to\s+)(?P<q>{_NUM})",
+    re.IGNORECASE,
+)
+_ONE_VICTIM = (
+    r"soldier|policeman|police\s+officer|officer|constable|sub-inspector|inspector|child|man|"
+    r"woman|civilian|boy|girl|person|militant|attacker|guard|worker|journalist|commander|"
+    r"trooper|sepoy|jawan|cop|resident|farmer|shepherd|driver|teacher|student|doctor"
+)
+#: "martyred a police officer", "shot dead a constable": one victim after the verb.
+OBJECT_SINGLE = re.compile(
+    rf"\b(?P<verb>killing|killed|kills?|martyring|martyred|shot\s+dead|shooting\s+dead|"
+    rf"gunned\s+down|murder(?:ed|ing)|injuring|injured|wounding|wounded)\s+(?:a|an|one)\s+"
+    rf"(?P<v>(?:[A-Za-z-]+\s+){{0,2}}?(?:{_ONE_VICTIM}))\b(?!\s+(?:was|were|who)\b)",
     re.IGNORECASE,
 )
 SINGLE = re.compile(
@@ -101,7 +115,8 @@ _LEADING_GROUP = re.compile(
     rf"(?P<q>{_NUM})\s+(?P<v>{_ADJ_GREEDY}{_VICTIM})\s*,?\s+and\s+$", re.IGNORECASE
 )
 _TRAILING_GROUP = re.compile(
-    rf"^\s*(?:,\s*(?:and\s+)?|and\s+)(?P<q>{_NUM})\s+(?P<v>{_ADJ_GREEDY}{_VICTIM})\b(?!\s+(?:were|"
+    rf"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:his|her|their|its)\s+)?(?P<q>{_NUM})\s+"
+    rf"(?P<v>{_ADJ_GREEDY}(?:{_VICTIM}|sons|daughters|brothers|sisters|relatives))\b(?!\s+(?:were|"
     rf"was)\b)",
     re.IGNORECASE,
 )
@@ -210,8 +225,16 @@ def find_claims(text: str, lo: int, hi: int, source: str) -> list[CasualtyClaim]
         return []
 
     def add(
-        start: int, end: int, q: Quantity | None, victims: str, verb: str, update: bool
+        start: int,
+        end: int,
+        q: Quantity | None,
+        victims: str,
+        verb: str,
+        update: bool,
+        listed: bool = False,
     ) -> None:
+        """Record one claim; `listed` marks a further member of an enumeration ("two
+        women and three children"), a part to add up, never an alternative figure."""
         if any(s < end and start < e for s, e, _ in found):
             return
         hurt = bool(re.match(r"(?i)injur|wound|hurt|sustained", verb))
@@ -220,10 +243,13 @@ def find_claims(text: str, lo: int, hi: int, source: str) -> list[CasualtyClaim]
         before = text[max(lo, start - 25) : start]
         victims = re.sub(r"\s+", " ", victims).strip() or "people"
         local = _LOCAL_SOURCE.search(text, max(lo, start - 80), start)
+        key = group_key(victims)
+        if listed and any(c.group_key == key for _, _, c in found):
+            key = f"{key}~{victims.lower()}"
         claim = CasualtyClaim(
             source=local.group("s") if local else source,
             victim_group=victims,
-            group_key=group_key(victims),
+            group_key=key,
             killed=None if hurt else value,
             killed_qualifier=None if hurt else qual,
             injured=value if hurt else None,
@@ -233,6 +259,14 @@ def find_claims(text: str, lo: int, hi: int, source: str) -> list[CasualtyClaim]
             start=start,
         )
         found.append((start, end, claim))
+
+    def add_tail(end: int, verb: str) -> None:
+        """The further members of a list after an object ("... and five militants")."""
+        tail = _TRAILING_GROUP.match(text[end:hi])
+        tq = NUMBER.fullmatch(tail.group("q")) if tail is not None else None
+        if tail is not None and tq is not None:
+            s0 = end + tail.start("q")
+            add(s0, end + tail.end(), parse_match(tq, s0), tail.group("v"), verb, False, True)
 
     for m in TOLL.finditer(text, lo, hi):
         qm = NUMBER.fullmatch(m.group("q"))
@@ -260,7 +294,7 @@ def find_claims(text: str, lo: int, hi: int, source: str) -> list[CasualtyClaim]
             if pattern is SUBJECT_KILLED:
                 lead = _LEADING_SINGLE.search(text, max(lo, m.start() - 60), m.start())
                 if lead is not None:  # "a soldier and two civilians were killed"
-                    add(lead.start(), lead.end(), None, lead.group("v"), verb, False)
+                    add(lead.start(), lead.end(), None, lead.group("v"), verb, False, True)
                 group = _LEADING_GROUP.search(text, max(lo, m.start() - 80), m.start())
                 if group is not None:  # "two soldiers and five militants were killed"
                     gq = NUMBER.fullmatch(group.group("q"))
@@ -272,23 +306,15 @@ def find_claims(text: str, lo: int, hi: int, source: str) -> list[CasualtyClaim]
                             group.group("v"),
                             verb,
                             False,
+                            True,
                         )
             if pattern is OBJECT_KILLED:
-                tail = _TRAILING_GROUP.match(text[m.end() : hi])
-                if tail is not None:  # "killing two soldiers and five militants"
-                    tq = NUMBER.fullmatch(tail.group("q"))
-                    if tq is not None:
-                        s0 = m.end() + tail.start("q")
-                        add(
-                            s0,
-                            m.end() + tail.end(),
-                            parse_match(tq, s0),
-                            tail.group("v"),
-                            verb,
-                            False,
-                        )
+                add_tail(m.end(), verb)  # "killing two soldiers and five militants"
     for m in SINGLE.finditer(text, lo, hi):
         add(m.start(), m.end(), None, m.group("v"), m.group("verb"), False)
+    for m in OBJECT_SINGLE.finditer(text, lo, hi):
+        add(m.start(), m.end(), None, m.group("v"), m.group("verb"), False)
+        add_tail(m.end(), m.group("verb"))  # "killed a man and his two sons"
     for m in ORDINAL.finditer(text, lo, hi):
         add(m.start(), m.end(), None, "people", m.group("verb"), False)
     for m in ENUMERATION.finditer(text, lo, hi):

@@ -383,3 +383,15 @@ def test_victims_after_the_verb_and_lists_of_the_same_kind_add_up() -> None:
 
 def test_a_labour_strike_is_not_an_incident() -> None:
     assert _deaths("Transport workers went on strike in Quetta on Saturday.") == []
+
+
+def test_a_host_of_talks_is_a_mediator() -> None:
+    (event,) = _one(
+        "Saudi Arabia hosted a meeting between Pakistani and Afghan officials in Riyadh on "
+        "Saturday."
+    ).agreement_events
+    assert (event.kind, event.date, event.mediators) == (
+        "talks_round",
+        "2025-11-01",
+        ("Saudi Arabia",),
+    )

@@ -33,6 +33,12 @@ _MEDIATOR_PATTERNS = (
     re.compile(r"\b(?P<m>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})-brokered\b"),
     re.compile(r"\b(?P<m>[A-Z][a-z]+)\s+(?:mediation|mediators?)\b"),
     re.compile(r"\b(?P<m>[A-Z][a-z]+)\s+delegation\s+that\s+mediated\b"),
+    # "Saudi Arabia hosted a meeting", "Qatar will host the next round of talks"
+    re.compile(
+        rf"\b(?P<m>{_NAME})\s+(?:(?:will|would|is\s+to|has|had|is|was)\s+)?"
+        rf"(?:host(?:ed|s|ing)?|convened)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){{0,3}}?"
+        rf"(?:talks|meetings?|rounds?|negotiations|summit)\b"
+    ),
 )
 _SPEAKER_PATTERNS = (
     re.compile(

@@ -185,6 +185,8 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"\b(?:talks|negotiations|contacts|consultations|mediation(?:\s+efforts)?)\s+"
             r"(?:are|were|is|was)\s+(?:going\s+on|under\s*way|ongoing|continuing)\b|\b(?:next|follow-up|further)\s+(?:meetings?|rounds?)\b|"
             r"\b(?:meeting|talks|round)\b[^;]{0,30}\bhosted\s+by\b|"
+            r"\b(?:host(?:ed|s|ing)?|convened)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?"
+            r"(?:talks|meetings?|rounds?|negotiations|summit)\b|"
             r"\bto\s+begin\s+negotiations\b|\bpeace\s+talks\b|"
             r"\b(?:will|would|to|agreed\s+to|are\s+to|are\s+due\s+to)\s+meet\s+again\b",
             _I,

@@ -100,14 +100,14 @@ OBJECT_SINGLE = re.compile(
     re.IGNORECASE,
 )
 SINGLE = re.compile(
-    r"\b(?:an?|one)\s+(?P<v>(?:[A-Za-z-]+\s+){0,2}?(?:soldier|policeman|officer|constable|"
+    r"\b(?:an?|one|another)\s+(?P<v>(?:[A-Za-z-]+\s+){0,2}?(?:soldier|policeman|officer|constable|"
     r"sub-inspector|inspector|child|man|woman|civilian|boy|girl|person|militant|attacker|guard|"
     r"worker|journalist|commander))\s+(?:was\s+|has\s+been\s+)?(?P<verb>killed|martyred|"
     r"shot\s+dead|murdered|injured|wounded|sustained\s+injuries)",
     re.IGNORECASE,
 )
 _LEADING_SINGLE = re.compile(
-    r"\b(?:an?|one)\s+(?P<v>(?:[A-Za-z-]+\s+)?(?:soldier|policeman|officer|constable|child|man|"
+    r"\b(?:an?|one|another)\s+(?P<v>(?:[A-Za-z-]+\s+)?(?:soldier|policeman|officer|constable|child|man|"
     r"woman|civilian|boy|girl|militant|attacker|guard|worker|journalist|commander))\s+and\s+$",
     re.IGNORECASE,
 )

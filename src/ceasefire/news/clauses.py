@@ -81,7 +81,8 @@ _EVENT_STEMS = stems(
     "charged|raid|hideout|dismantl|bust|demolish|unearth|destroy|mine|incursion|intercept|"
     "downed|martyr|dead|died|death|slain|injur|wound|hurt|casualt|lives|assault|"
     "quadcopter|warplane|jets|air force|executed|perish"
-    "|hell|shahadat|neutrali|eliminat|seized|overran|took control|struck|pounded|targeted",
+    "|hell|shahadat|neutrali|eliminat|seized|overran|took control|struck|pounded|targeted"
+    "|took place|occurred|happened",
 )
 
 
@@ -94,7 +95,7 @@ def is_event(text: str, claims: list[CasualtyClaim], anchored: bool = False) -> 
     """Whether a clause reports an event: a trigger or a casualty figure; a bare "attacks"
     only when the clause also names a place or a date (`anchored`)."""
     text = without_cease(text)
-    strong = any(p.search(text) for p in _TRIGGERS)
+    strong = any(p.search(text) for p in _TRIGGERS) or bool(lx.HAPPENED.search(text))
     if not strong and not claims and not lx.ATTACK.search(text):
         return False
     if not claims and _MODAL.search(text):

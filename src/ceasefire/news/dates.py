@@ -257,7 +257,7 @@ def find_dates(
             matches.append((kind, m))
     matches.sort(key=lambda km: km[1].start())
     # a wire dateline ("KABUL, Oct 18 (Reuters) -") dates the report, not the event
-    head = lo + dateline_end(text[lo : min(hi, lo + 80)]) if text[lo : lo + 1].isupper() else lo
+    head = lo + dateline_end(text[lo : min(hi, lo + 100)])
     said_on: date | None = None  # the statement date named earlier in this sentence
     found: list[DateMention] = []
     for kind, m in matches:

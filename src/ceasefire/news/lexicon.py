@@ -118,7 +118,8 @@ KILL_OR_HURT = re.compile(
 
 BACKGROUND = re.compile(
     r"\b(?:earlier\s+this\s+(?:month|week|year)|last\s+(?:month|year)|previous(?:ly)?|"
-    r"another\s+(?:suicide\s+)?(?:attack|blast|bombing|explosion)|similar\s+(?:incidents?|"
+    r"(?:after|following)\s+another\s+(?:suicide\s+)?(?:attack|blast|bombing|explosion)|"
+    r"similar\s+(?:incidents?|"
     r"attacks?)|"
     r"deadliest\s+(?:since|in)|worst\s+(?:since|in)|(?:came|comes?|coming)\s+(?:less\s+than\s+)?"
     r"(?:\w+\s+){0,3}(?:after|amid)|(?:days|weeks|months|years)\s+(?:ago|after|before|earlier)|"
@@ -175,7 +176,10 @@ BREAKDOWN = re.compile(
 )
 DISCONTINUITY = re.compile(
     r"^\W*(?:in\s+(?:another|a\s+separate)\s+(?:important\s+)?(?:development|incident|attack)|"
-    r"separately|elsewhere|in\s+a\s+separate)\b",
+    r"separately|elsewhere|in\s+a\s+separate|"
+    # "Another police constable was martyred in Bannu": a further event, not more of this one
+    r"another\s+(?!\d)(?:[\w-]+\s+){0,2}?(?:soldiers?|policem[ae]n|constables?|officers?|"
+    r"civilians?|attacks?|blasts?|explosions?|bombings?|incidents?|strikes?|clashe?s?))\b",
     _I,
 )
 ANAPHORA = re.compile(
@@ -186,6 +190,13 @@ ANAPHORA = re.compile(
     r"(?:attack|attacks|blast|explosion|assault|bombing|incident|strike|strikes|raid|fighting|"
     r"clashes|victims|casualties|bomber|attacker|attackers|assailants|militants|gunmen|dead|"
     r"injured|wounded)|(?:the|these)\s+(?:fighting|clashes))\b",
+    _I,
+)
+#: "The incident took place on Thursday night": dates the event told just before.
+HAPPENED = re.compile(
+    r"^\W*(?:the|this)\s+(?:\w+\s+)?(?:incident|attack|blast|explosion|assault|bombing|"
+    r"strike|clash(?:es)?|firing|ambush)\s+(?:took\s+place|occurred|happened|was\s+carried\s+out)"
+    r"\b",
     _I,
 )
 SAME_PLACE = re.compile(

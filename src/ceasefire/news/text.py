@@ -211,10 +211,14 @@ def sentences(text: str) -> list[Sentence]:
 
 
 _DATELINE_PLACE = re.compile(
-    r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?([A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Z][a-z]+)?"
+    r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?(?:"
+    r"([A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Z][a-z]+)?"
     r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?)?"
     r"(?:\s*\([A-Za-z .&]{1,25}\))?"
-    r"\s*(?::|\s?[-–—]{1,2}\s)"
+    r"\s*(?::|\s?[-–—]{1,2}\s)|"
+    # "Peshawar, Dec 12 (PTI)": a title-case place needs the day and the agency
+    r"([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}),\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
+    r"[A-Z][a-z]{2,8})(?:,?\s*\d{4})?\s*\([A-Za-z .&]{1,25}\)\s*(?:[:–—-]\s*)?)"
 )
 
 
@@ -223,7 +227,8 @@ def dateline_place(sentence: Sentence) -> tuple[int, int] | None:
     m = _DATELINE_PLACE.match(sentence.text)
     if not m:
         return None
-    return sentence.start + m.start(1), sentence.start + m.end(1)
+    group = 1 if m.group(1) else 2
+    return sentence.start + m.start(group), sentence.start + m.end(group)
 
 
 def dateline_end(sentence_text: str) -> int:

@@ -395,3 +395,51 @@ def test_a_host_of_talks_is_a_mediator() -> None:
         "2025-11-01",
         ("Saudi Arabia",),
     )
+
+
+def test_a_statement_day_written_after_overnight_dates_the_night() -> None:
+    (inc,) = [
+        i
+        for i in _one(
+            "Two civilians were killed in an overnight exchange of fire near Chaman, "
+            "officials confirmed on Saturday, November 1.",
+        ).incidents
+        if not i.is_background
+    ]
+    assert (inc.date, inc.date_end) == ("2025-10-31", "2025-11-01")
+
+
+def test_a_wire_dateline_after_a_page_stamp_is_not_the_event() -> None:
+    result = _one(
+        " date 2025-11-02 Peshawar, Nov 2 (PTI) Five policemen were injured when terrorists "
+        "attacked a checkpost in Bannu district.\n\nThe incident took place on Saturday night.",
+    )
+    (inc,) = result.incidents
+    assert (inc.date, inc.place_names) == ("2025-11-01", ("Bannu",))
+
+
+def test_another_victim_in_another_district_is_another_incident() -> None:
+    result = _one(
+        "Gunmen shot dead three policemen in Lakki Marwat on Sunday.\n\n"
+        "Another police constable was shot dead in Bannu district while leaving home."
+    )
+    assert [(i.place_names, i.fatalities_min) for i in result.incidents] == [
+        (("Lakki Marwat",), 3),
+        (("Bannu",), 1),
+    ]
+
+
+def test_the_body_figures_win_over_the_headline() -> None:
+    (inc,) = _one(
+        "Taliban say Pakistani strikes killed 10 in Khost\n"
+        "Pakistani air strikes killed nine children and a woman in Khost on Saturday."
+    ).incidents
+    assert (inc.fatalities_min, inc.fatalities_qualifier) == (10, "exact")
+
+
+def test_a_dated_capture_after_a_long_offensive_is_one_event() -> None:
+    (inc,) = _one(
+        "Rebels took control of the city of Uvira on Saturday, after a rapid offensive "
+        "since the start of the month."
+    ).incidents
+    assert (inc.is_aggregate, inc.is_background, inc.date) == (False, False, "2025-11-01")

@@ -81,7 +81,7 @@ LEFT_DEAD = re.compile(
 )
 TOLL = re.compile(
     rf"\b(?:death\s+)?toll(?:\s+(?:among|of)\s+(?P<v>[\w\s-]{{1,40}}?)|"
-    rf"\s+(?:from|in)\s+[^.;:\d]{{1,60}}?)?\s+(?:has\s+|had\s+|"
+    rf"\s+(?:from|in)\s+[^.;:\d]{{1,160}}?)?\s+(?:has\s+|had\s+|"
     rf"have\s+)?"
     rf"(?:now\s+)?(?:risen|rose|climbed|jumped|increased|reached|stands|stood|grown|gone\s+up)"
     rf"\s+(?:at\s+|to\s+)(?P<q>{_NUM})",
@@ -118,6 +118,11 @@ _TRAILING_GROUP = re.compile(
     rf"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:his|her|their|its)\s+)?(?P<q>{_NUM})\s+"
     rf"(?P<v>{_ADJ_GREEDY}(?:{_VICTIM}|sons|daughters|brothers|sisters|relatives))\b(?!\s+(?:were|"
     rf"was)\b)",
+    re.IGNORECASE,
+)
+_TRAILING_SINGLE = re.compile(
+    rf"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:an?|one)\s+(?P<v>(?:[A-Za-z-]+\s+)?(?:{_ONE_VICTIM}))\b"
+    rf"(?!\s+(?:were|was)\b)",
     re.IGNORECASE,
 )
 ORDINAL = re.compile(
@@ -261,12 +266,16 @@ def find_claims(text: str, lo: int, hi: int, source: str) -> list[CasualtyClaim]
         found.append((start, end, claim))
 
     def add_tail(end: int, verb: str) -> None:
-        """The further members of a list after an object ("... and five militants")."""
+        """The further members of a list after an object ("... and five militants",
+        "... and a woman")."""
         tail = _TRAILING_GROUP.match(text[end:hi])
         tq = NUMBER.fullmatch(tail.group("q")) if tail is not None else None
         if tail is not None and tq is not None:
             s0 = end + tail.start("q")
             add(s0, end + tail.end(), parse_match(tq, s0), tail.group("v"), verb, False, True)
+        one = _TRAILING_SINGLE.match(text[end:hi])
+        if one is not None:
+            add(end + one.start("v"), end + one.end(), None, one.group("v"), verb, False, True)
 
     for m in TOLL.finditer(text, lo, hi):
         qm = NUMBER.fullmatch(m.group("q"))

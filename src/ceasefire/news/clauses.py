@@ -144,6 +144,24 @@ def _split_points(info: SentenceInfo, text: str) -> list[tuple[int, int]]:
     return [(s, e)]
 
 
+def _aggregate_cue(
+    text: str, claims: list[CasualtyClaim], info: SentenceInfo, lo: int, hi: int
+) -> bool:
+    """Whether a clause tells a total over a period or over places.
+
+    A clause with no figure that dates its event to one day ("took control of Uvira on
+    Wednesday, after an offensive since the start of the month") tells one event; the
+    period is its background.
+    """
+    if not (lx.AGGREGATE.search(text) or lx.BREAKDOWN.search(text) or lx.PERIOD_TOTAL.search(text)):
+        return False
+    dated = any(
+        d.role == "event" and d.precision == "day" and d.date is not None and lo <= d.start < hi
+        for d in info.dates
+    )
+    return bool(claims) or not dated
+
+
 def clauses(article: Article) -> list[Clause]:
     """Step 1 of incident extraction: the event clauses of an article, in text order."""
     text = article.text
@@ -177,11 +195,7 @@ def clauses(article: Article) -> list[Clause]:
                     anaphora=bool(lx.ANAPHORA.search(ctext)),
                     same_place=bool(lx.SAME_PLACE.search(ctext)),
                     background_cue=lo + bg.start() if bg else None,
-                    aggregate_cue=bool(
-                        lx.AGGREGATE.search(ctext)
-                        or lx.BREAKDOWN.search(ctext)
-                        or lx.PERIOD_TOTAL.search(ctext)
-                    ),
+                    aggregate_cue=_aggregate_cue(ctext, claims, info, lo, hi),
                 )
             )
     return out

@@ -225,6 +225,26 @@ def _resolve(
     return None, None, precision, past, f"'{raw}' gives no day"
 
 
+def _statement_day(
+    text: str,
+    lo: int,
+    hi: int,
+    head: int,
+    matches: list[tuple[str, re.Match[str]]],
+    ctx: DateContext,
+) -> date | None:
+    """The first day-precise date in text[lo:hi] that dates a statement, not an event."""
+    for kind, m in matches:
+        if kind not in ("weekday", "explicit") or m.end() <= head:
+            continue
+        if _role(text, lo, m.start(), m.end(), hi) != "report":
+            continue
+        day, _end, precision, _past, _basis = _resolve(kind, m, ctx, None, False)
+        if day is not None and precision == "day":
+            return day
+    return None
+
+
 def find_dates(
     text: str, lo: int, hi: int, ctx: DateContext, prev: date | None = None
 ) -> list[DateMention]:
@@ -258,7 +278,9 @@ def find_dates(
     matches.sort(key=lambda km: km[1].start())
     # a wire dateline ("KABUL, Oct 18 (Reuters) -") dates the report, not the event
     head = lo + dateline_end(text[lo : min(hi, lo + 100)])
-    said_on: date | None = None  # the statement date named earlier in this sentence
+    # the day the sentence's statement was made ("..., officials said on Saturday"): the
+    # day "overnight", "last night" and "yesterday" count back from, wherever it is written
+    said_on = _statement_day(text, lo, hi, head, matches, ctx)
     found: list[DateMention] = []
     for kind, m in matches:
         s, e = m.start(), m.end()
@@ -281,8 +303,6 @@ def find_dates(
             # "Monday night": an evening event that runs into the next morning
             end, basis = d + timedelta(days=1), basis + "; overnight"
         role = "report" if e <= head else _role(text, lo, s, e, hi)
-        if role == "report" and d is not None and precision == "day" and e > head:
-            said_on = d
         found.append(DateMention(s, e, m.group(), kind, d, end, precision, role, past, basis))
         if d is not None and precision == "day":
             prev = d

@@ -143,8 +143,8 @@ def combine(claims: list[CasualtyClaim]) -> Fatalities:
         quals.add(qual)
     if conflict_range is not None:
         return Fatalities(conflict_range[0], conflict_range[1], "conflicting_claims", injured)
-    if generic is not None and generic[0] is not None and generic[0] >= total:
-        total, quals = generic[0], {generic[1]}
+    if generic is not None and generic[0] is not None and generic[0] > total:
+        total, quals = generic[0], {generic[1]}  # a total larger than the parts told
     elif generic is not None and generic[0] is None and total == 0:
         quals.add("vague")
     if total == 0:

@@ -216,6 +216,9 @@ def finish(d: Draft, article: Article, previous: str | None) -> Incident:
         places = [dateline, *(p for p in places if p.kind != "country")]
     notes = list(d.notes)
     claims = [c for cl in d.clauses for c in cl.claims]
+    told = [c for cl in d.clauses if cl.info.sent.kind != "headline" for c in cl.claims]
+    if told:
+        claims = told  # a headline rounds ("Five dead"); the body says "at least four and one"
     itype = classify(d.clauses, previous)
     background = d.background
     why = _foreground_ok(d, places, itype, bool(claims))

@@ -108,7 +108,8 @@ SINGLE = re.compile(
 )
 _LEADING_SINGLE = re.compile(
     r"\b(?:an?|one|another)\s+(?P<v>(?:[A-Za-z-]+\s+)?(?:soldier|policeman|officer|constable|child|man|"
-    r"woman|civilian|boy|girl|militant|attacker|guard|worker|journalist|commander))\s+and\s+$",
+    r"woman|civilian|boy|girl|militant|attacker|guard|worker|journalist|commander|bomber|"
+    r"terrorist|gunman|fighter|insurgent))\s+and\s+$",
     re.IGNORECASE,
 )
 _LEADING_GROUP = re.compile(

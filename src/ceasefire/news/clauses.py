@@ -86,6 +86,14 @@ _EVENT_STEMS = stems(
 )
 
 
+#: "killed all the attackers": a killing told without a figure.
+_KILLED_SOME = re.compile(
+    r"\b(?:killed|martyred|shot\s+dead|gunned\s+down)\s+(?:all|some|several|many|dozens|"
+    r"scores|hundreds)\b",
+    re.IGNORECASE,
+)
+
+
 def without_cease(text: str) -> str:
     """The text with phrases about stopping violence blanked out (same length)."""
     return lx.CEASE.sub(lambda m: " " * len(m.group()), text)
@@ -96,7 +104,7 @@ def is_event(text: str, claims: list[CasualtyClaim], anchored: bool = False) -> 
     only when the clause also names a place or a date (`anchored`)."""
     text = without_cease(text)
     strong = any(p.search(text) for p in _TRIGGERS) or bool(lx.HAPPENED.search(text))
-    if not strong and not claims and not lx.ATTACK.search(text):
+    if not strong and not claims and not lx.ATTACK.search(text) and not _KILLED_SOME.search(text):
         return False
     if not claims and _MODAL.search(text):
         return False

@@ -34,7 +34,7 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         re.compile(
             rf"{CEASEFIRE}[^;]{{0,40}}\b(?:collapsed|broke\s+down|broken\s+down|fell\s+apart|"
             rf"ended(?!\s+(?:the\s+)?(?:fighting|war|hostilities|conflict|violence)))|"
-            rf"collapse\s+of\s+the\s+{CEASEFIRE}",
+            rf"(?:collapse|breakdown)\s+of\s+(?:the|a|an|this|that)\s+(?:[\w-]+\s+){{0,2}}?{CEASEFIRE}",
             _I,
         ),
     ),

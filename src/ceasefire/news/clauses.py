@@ -99,21 +99,27 @@ def without_cease(text: str) -> str:
     return lx.CEASE.sub(lambda m: " " * len(m.group()), text)
 
 
-def is_event(text: str, claims: list[CasualtyClaim], anchored: bool = False) -> bool:
-    """Whether a clause reports an event: a trigger or a casualty figure; a bare "attacks"
-    only when the clause also names a place or a date (`anchored`)."""
+def is_event(
+    text: str, claims: list[CasualtyClaim], anchored: bool = False, dated: bool = False
+) -> bool:
+    """Whether a clause reports an event: a trigger or a casualty figure; a bare "attack"
+    only when the clause also names a place or a date (`anchored`), and a bare plural
+    "attacks" only with a date (`dated`): "the increasing number of attacks has strained
+    relations between Islamabad and Kabul" tells no event."""
     text = without_cease(text)
     strong = any(p.search(text) for p in _TRIGGERS) or bool(lx.HAPPENED.search(text))
     if not strong and not claims and not lx.ATTACK.search(text) and not _KILLED_SOME.search(text):
         return False
     if not claims and _MODAL.search(text):
         return False
-    return (
-        strong
-        or bool(claims)
-        or bool(re.search(r"\b(?:killed|martyred|attacked)\b", text))
-        or anchored
+    if strong or claims or re.search(r"\b(?:killed|martyred|attacked)\b", text):
+        return True
+    if _KILLED_SOME.search(text):
+        return anchored
+    plural_only = all(
+        m.group().lower() in ("attacks", "assaults", "raids") for m in lx.ATTACK.finditer(text)
     )
+    return dated if plural_only else anchored
 
 
 def _first_trigger(text: str, offset: int) -> int | None:
@@ -181,11 +187,12 @@ def clauses(article: Article) -> list[Clause]:
         for lo, hi in _split_points(info, text):
             ctext = text[lo:hi]
             claims = find_claims(text, lo, hi, source)
-            anchored = any(
+            dated = any(d.role == "event" and lo <= d.start < hi for d in info.dates)
+            anchored = dated or any(
                 f.role == "site" and f.place.kind != "country" and lo <= f.place.start < hi
                 for f in info.places
-            ) or any(d.role == "event" and lo <= d.start < hi for d in info.dates)
-            if not is_event(ctext, claims, anchored):
+            )
+            if not is_event(ctext, claims, anchored, dated):
                 continue
             bg = lx.BACKGROUND.search(ctext)
             out.append(

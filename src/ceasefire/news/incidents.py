@@ -261,13 +261,29 @@ def merge(article: Article, found: list[Clause]) -> list[Draft]:
     return drafts
 
 
+def _told_in_body(headline: Incident, body: list[Incident]) -> bool:
+    """Whether the body tells the event a headline-only incident announces: a body
+    incident with a related place or the same death toll (headlines are repeated on a
+    page and summarise a story the body may file as a total)."""
+    for inc in body:
+        if headline.fatalities_min is not None and inc.fatalities_min == headline.fatalities_min:
+            return True
+        if any(related(a, b) for a in headline.matched_places for b in inc.matched_places):
+            return True
+    return False
+
+
 def incidents(article: Article) -> list[Incident]:
-    """All candidate incidents of an analysed article, in text order."""
+    """All candidate incidents of an analysed article, in text order.
+
+    An incident told only in headlines is dropped when the body tells it too.
+    """
     drafts = merge(article, clauses(article))
-    out: list[Incident] = []
+    done: list[tuple[Draft, Incident]] = []
     previous_type: str | None = None
     for d in drafts:
         inc = finish(d, article, previous_type)
         previous_type = inc.incident_type
-        out.append(inc)
-    return out
+        done.append((d, inc))
+    body = [inc for d, inc in done if not _headline_only(d)]
+    return [inc for d, inc in done if not _headline_only(d) or not _told_in_body(inc, body)]

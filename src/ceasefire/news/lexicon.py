@@ -33,7 +33,7 @@ STRIKE = re.compile(
     r"strikes?\s+(?:on|against|targeting)|launch(?:ed|ing)\s+(?:air)?strikes|"
     # "the strike in Khan Younis", not "went on strike in Quetta"
     r"(?<!on\s)(?<!general\s)(?<!hunger\s)(?<!labor\s)(?<!labour\s)"
-    r"strikes?\s+(?:in|near|at)\s+(?=(?-i:[A-Z]))|"
+    r"(?-i:strikes?)\s+(?:in|near|at)\s+(?=(?-i:[A-Z]))|"
     r"(?:israeli|pakistani|indian|russian|ukrainian|afghan|u\.s\.|american|"
     r"us)\s+(?:air\s*)?strikes?|"
     r"warplanes?|fighter\s+jets?\s+(?:struck|bombed|hit)|bombed|bombing\s+(?:raids?|campaign)|"
@@ -71,7 +71,9 @@ MILITANT_STRONG = re.compile(
     r"\b(?:suicide(?:-style)?\s+(?:attacks?|bomb(?:ing|er|ers)?|blasts?|attackers?|bombers?)|"
     r"(?:suicide\s+)?(?:car|truck|vehicle)\s+bomb\w*|"
     r"suicide\s+(?:truck\s+)?bombing|(?:vehicle|car|truck)[- ]borne|VBIED|IEDs?|"
-    r"improvised\s+explosive|explosive-laden|bomb\s+(?:blast|attack)|gunmen|gunman|"
+    r"improvised\s+explosive|explosives?-(?:laden|packed|rigged)|bomb-(?:laden|rigged)|"
+    r"booby-trapped|(?:motorcycle|motorbike|bicycle|roadside|magnetic|sticky)\s+bombs?|"
+    r"bomb\s+(?:blast|attack)|gunmen|gunman|"
     r"gun\s+attack|ambush(?:ed)?|storm(?:ed|ing)?\s+(?:the|a)|attempt(?:ed|ing)?\s+to\s+storm|"
     r"terrorists?\s+(?:attack\w*|carried|stormed|rammed|ram|opened|targeted)|"
     r"terror(?:ist)?\s+attacks?|militants?\s+(?:attacked|stormed|ambushed|opened)|"
@@ -165,7 +167,8 @@ _NUM = (
 PERIOD_TOTAL = re.compile(
     r"\b(?:(?:in|during|over)\s+the\s+(?:last|past|previous)\s+(?:(?:few|several|two|three|four|"
     r"\w+)\s+)?(?:week|weeks|month|months|year|days)|so\s+far\s+this\s+(?:year|month)|"
-    r"(?:this|last)\s+year\s+alone|since\s+(?:(?:19|20)\d\d|(?-i:January|February|March|"
+    r"over\s+the\s+(?:[\w-]+\s+){0,3}period|during\s+the\s+first\s+(?:\w+\s+){1,2}(?:weeks|days|months)|"
+    r"(?:this|last)\s+year\s+alone|since\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:19|20)\d\d|(?-i:January|February|March|"
     r"April|May|June|July|August|September|October|November|December)(?!\s+\d)|"
     r"the\s+(?:ceasefire|truce)\s+(?:was|took|came)))\b",
     _I,

@@ -190,6 +190,8 @@ def _actors(clauses: list[Clause]) -> tuple[tuple[str, ...], tuple[ActorMatch, .
 
 def _foreground_ok(d: Draft, places: list[PlaceMatch], itype: str, has_claims: bool) -> str | None:
     """Why a draft cannot be a foreground incident, or None when it can."""
+    if all(c.info.sent.kind == "caption" for c in d.clauses):
+        return "told only in a photo caption: kept as context"
     if not places:
         return "no place named: kept as context, not as a foreground incident"
     timed = d.explicit or d.inherited or has_claims

@@ -166,6 +166,8 @@ def _same_day(d: Draft, c: Clause) -> bool:
 def _eligible(d: Draft, c: Clause, ch: str) -> bool:
     if not compatible_types(d.hint, ch) or not _dates_fit(d, c):
         return False
+    if c.info.sent.kind != "caption" and all(x.info.sent.kind == "caption" for x in d.clauses):
+        return False  # a photo caption shows another moment; the story goes on without it
     return not (
         (c.aggregate_cue and not d.aggregate)
         or (d.aggregate and not c.aggregate_cue and not c.anaphora)

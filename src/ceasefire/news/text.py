@@ -112,6 +112,15 @@ class Sentence:
     index: int
 
 
+#: A photo credit closing a sentence ("... on October 16, 2025.(AFP)", "| Name/AFP via Getty
+#: Images"): a caption run into the body text.
+_CREDIT = re.compile(
+    r"(?:\((?:AFP|AP|Reuters|EPA|Anadolu|Xinhua|Getty\s+Images|File(?:\s+photo)?|"
+    r"(?:Photo|Image)[^()]{0,40})\)|\|\s*[^|]{0,60}\b(?:AFP|Reuters|AP|EPA|Getty\s+Images)\b"
+    r"[^|]{0,30})\s*$"
+)
+
+
 def _line_kind(line: str, first: bool) -> str:
     stripped = line.strip()
     if FURNITURE.match(stripped):
@@ -206,7 +215,8 @@ def sentences(text: str) -> list[Sentence]:
         if kind == "furniture":
             continue
         for s, e in _sentences_in(text, m.start(), m.end()):
-            out.append(Sentence(s, e, text[s:e], kind, line_no, len(out)))
+            own = "caption" if kind == "body" and _CREDIT.search(text, s, e) else kind
+            out.append(Sentence(s, e, text[s:e], own, line_no, len(out)))
     return out
 
 

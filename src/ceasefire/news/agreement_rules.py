@@ -53,7 +53,7 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "breach",
         re.compile(
             rf"\b(?:break(?:ing|s)?|broke|broken)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}{TRUCE}|"
-            rf"\b(?:violat\w+|breach\w*)\s+(?:of\s+)?(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}"
+            rf"\b(?:violat\w+|breach\w*)\s+(?:of\s+)?(?:the\s+)?(?:[\w’'-]+\s+){{0,5}}"
             rf"(?:{TRUCE}|agreement|deal|accord)|{TRUCE}\s+(?:violations?|breach(?:es)?)|"
             rf"{TRUCE}[^;]{{0,60}}\baccus\w+\s+[^;]{{0,40}}\bof\s+(?:violating|breaching|breaking)\b",
             _I,
@@ -70,7 +70,9 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"\bagreed?\s+(?:on|to)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}"
             r"(?:mechanisms?|monitoring\s+(?:and\s+verification\s+)?(?:system|framework))|"
             r"\b(?:decision|agreement)\s+to\s+(?:set\s+up|establish|create)\b[^;]{0,60}"
-            r"\b(?:mechanisms?|monitoring|verification|committee)",
+            r"\b(?:mechanisms?|monitoring|verification|committee)|"
+            r"\b(?:instructed|tasked|agreed|asked)\s+to\s+(?:develop|draw\s+up|work\s+out|devise)\s+"
+            r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}mechanism",
             _I,
         ),
     ),
@@ -168,11 +170,12 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "talks_round",
         "talks",
         re.compile(
-            r"\b(?:held|hold|holding|began|begin|started|concluded|resumed?|convened|attended)\b"
+            r"\b(?:held|hold|holding|began|begin|started|concluded|resumed?|convened?|attended)\b"
             r"[^;]{0,40}\b(?:talks|negotiations|dialogue|meetings?|rounds?|summits?|consultations)\b|"
             r"\b(?:talks|negotiations|round\s+of\s+(?:talks|negotiations)|meeting|"
             r"summit)\b[^;]{0,60}"
             r"\b(?:held|took\s+place|concluded|ended|failed|broke\s+down|collapsed|stalled|began|"
+            r"attended\s+by|"
             r"scheduled|planned|deferred|"
             r"postponed|will\s+(?:be\s+held|take\s+place|continue|resume)|set\s+to)\b|"
             r"\b(?:plans?|planned|will|to)\s+(?:travel|visit)\b[^;]{0,60}\b(?:peace|talks|"

@@ -131,8 +131,18 @@ _TALKS_CONTINUE = re.compile(
 )
 
 
+#: "an extended truce", "the declared ceasefire": a truce named by what happened to it
+#: before, not news that it happened.
+_ATTRIBUTIVE = re.compile(
+    rf"\b(?:an?|the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:extended|declared|announced|agreed|"
+    rf"brokered|signed)(?=\s+{TRUCE})",
+    _I,
+)
+
+
 def _kind(text: str, article_has_truce: bool, peace_deal_near: bool) -> tuple[str, str] | None:
     text = _TRUCE_TALKS.sub(lambda m: "talks" + " " * (len(m.group()) - 5), text)
+    text = _ATTRIBUTIVE.sub(lambda m: " " * len(m.group()), text)
     if _TALKS_CONTINUE.search(text):
         return "talks_round", "talks"
     for kind, sub, pattern in RULES:

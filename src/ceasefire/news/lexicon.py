@@ -37,6 +37,8 @@ STRIKE = re.compile(
     r"(?:israeli|pakistani|indian|russian|ukrainian|afghan|u\.s\.|american|"
     r"us)\s+(?:air\s*)?strikes?|"
     r"warplanes?|fighter\s+jets?\s+(?:struck|bombed|hit)|bombed|bombing\s+(?:raids?|campaign)|"
+    r"(?:aircraft|jets|tanks|gunboats|helicopters?|artillery)\s+(?:and\s+\w+\s+)?"
+    r"(?:struck|pounded|shelled|bombed|hit|fired\s+on)|"
     r"air\s+force\s+and\s+army\s+jointly|drone\s+strike|"
     r"(?:struck|hit|pounded|targeted)\s+(?:dozens\s+of\s+|several\s+|multiple\s+|\d+\s+)"
     r"(?:[\w’'-]+\s+){0,4}?targets)\b",

@@ -140,11 +140,15 @@ _ATTRIBUTIVE = re.compile(
 )
 
 
-def _kind(text: str, article_has_truce: bool, peace_deal_near: bool) -> tuple[str, str] | None:
+def _kind(
+    text: str, article_has_truce: bool, peace_deal_near: bool
+) -> tuple[str, str, int, int] | None:
+    """(kind, sub-kind, start, end of the wording that decided it) for a clause, or None."""
     text = _TRUCE_TALKS.sub(lambda m: "talks" + " " * (len(m.group()) - 5), text)
     text = _ATTRIBUTIVE.sub(lambda m: " " * len(m.group()), text)
-    if _TALKS_CONTINUE.search(text):
-        return "talks_round", "talks"
+    going = _TALKS_CONTINUE.search(text)
+    if going:
+        return "talks_round", "talks", going.start(), going.end()
     for kind, sub, pattern in RULES:
         m = pattern.search(text)
         if m is None:
@@ -163,9 +167,34 @@ def _kind(text: str, article_has_truce: bool, peace_deal_near: bool) -> tuple[st
             and article_has_truce
             and re.search(r"\bsigned\s+the\s+(?:[\w-]+\s+)?agreement\b", text, _I)
         ):
-            return "ceasefire_declared", "declared"  # the agreement the text calls a truce
-        return kind, sub
+            return (
+                "ceasefire_declared",
+                "declared",
+                m.start(),
+                m.end(),
+            )  # what the text calls a truce
+        return kind, sub, m.start(), m.end()
     return None
+
+
+#: "a period of calm that began after Azerbaijan's last allegation on 14 May": the date of
+#: a subordinate earlier moment, not of the event the clause reports.
+_SUBORDINATE_TIME = re.compile(
+    r"\b(?:since|after|following|began|begun|started|last|previous|earlier)\b[^,;]{0,40}$", _I
+)
+
+
+def _event_date(
+    dates: list[DateMention], text: str, lo: int, start: int, end: int
+) -> DateMention | None:
+    """The date of the wording that decided the kind: one inside it or just after it
+    ("a ceasefire that came into effect on October 10"), else the clause's own date,
+    skipping dates of subordinate earlier moments."""
+    for d in dates:
+        if lo + start <= d.start <= lo + end + 25:
+            return d
+    kept = [d for d in dates if not _SUBORDINATE_TIME.search(text, max(lo, d.start - 50), d.start)]
+    return _own_date(kept)
 
 
 def _own_date(dates: list[DateMention]) -> DateMention | None:
@@ -262,13 +291,13 @@ def agreement_events(article: Article) -> list[AgreementEvent]:
             found = _kind(ctext, has_truce, near_deal)
             if found is None:
                 continue
-            kind, sub = found
+            kind, sub, m_start, m_end = found
             if _NOT_AN_EVENT.search(ctext) and not (
                 kind == "talks_round" and _PLANNED.search(ctext)
             ):
                 continue
             dates = [d for d in info.dates if lo <= d.start < hi]
-            own = _own_date(dates)
+            own = _event_date(dates, text, lo, m_start, m_end)
             if (own is None or (own.role == "report" and before is not None)) and re.match(
                 r"\W*and\s", ctext
             ):

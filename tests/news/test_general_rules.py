@@ -443,3 +443,33 @@ def test_a_dated_capture_after_a_long_offensive_is_one_event() -> None:
         "since the start of the month."
     ).incidents
     assert (inc.is_aggregate, inc.is_background, inc.date) == (False, False, "2025-11-01")
+
+
+def test_runs_of_days_give_a_first_and_last_day() -> None:
+    ctx = DateContext(date(2025, 11, 18), "publication date")
+    for text, expected in (
+        ("Operations on 16-17 November 2025 killed 23.", ("2025-11-16", "2025-11-17")),
+        ("Clashes on the night of October 11-12 killed dozens.", ("2025-10-11", "2025-10-12")),
+        ("Fighting between October 7 and 8 killed 30.", ("2025-10-07", "2025-10-08")),
+    ):
+        (d,) = find_dates(text, 0, len(text), ctx)
+        assert (str(d.date), str(d.date_end)) == expected, text
+
+
+def test_a_caption_with_a_photo_credit_is_context() -> None:
+    result = _one(
+        "Strikes in Paktika killed ten people on Saturday, officials said. A soldier stands "
+        "near a damaged house in Spin Boldak on October 16, 2025.(AFP)"
+    )
+    foreground = [i.place_names for i in result.incidents if not i.is_background]
+    assert foreground == [("Paktika",)]
+
+
+def test_an_event_date_is_the_one_its_wording_names() -> None:
+    events = _one(
+        "Israeli aircraft struck eastern Gaza on Saturday, testing a fragile ceasefire that "
+        "came into effect on October 10."
+    ).agreement_events
+    assert [(e.kind, e.date, e.is_background) for e in events] == [
+        ("ceasefire_declared", "2025-10-10", True)
+    ]

@@ -65,7 +65,8 @@ OBJECT_KILLED = re.compile(
     rf"\b(?P<verb>killing|killed|kills?|martyring|martyred|claim(?:ed|ing)\s+the\s+lives\s+of|"
     rf"shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|murder(?:ed|ing)|"
     rf"neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|"
-    rf"the\s+deaths?\s+of|injuring|injured|wounding|wounded|hurting)\s+"
+    rf"the\s+deaths?\s+of|(?:the\s+)?(?:elimination|neutrali[sz]ation|killing)\s+of|"
+    rf"injuring|injured|wounding|wounded|hurting)\s+"
     rf"(?:all\s+|a\s+further\s+|another\s+)?"
     rf"(?P<q>{_NUM})(?:\s+(?:of\s+)?(?P<v>{_ADJ_GREEDY}{_VICTIM}\b))?",
     re.IGNORECASE,

@@ -61,6 +61,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "range",
         re.compile(rf"\b(?:between|from)\s+(?P<a>{_MD})\s+(?:and|to|until|till)\s+(?P<b>{_MD})"),
     ),
+    # "16-17 November 2025", "October 11-12", "between October 7 and 8": two days of a month
+    (
+        "dayrange",
+        re.compile(
+            rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–]|and|to)\s*(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
+            rf"\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR}))?(?![\w])|"
+            rf"\b(?P<mon2>{_MON})\s+(?P<e1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:[-–]|and|to)\s*"
+            rf"(?P<e2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y2>{_YEAR}))?(?![\w])"
+        ),
+    ),
     ("explicit", re.compile(rf"(?:\b{_WD},?\s+(?:the\s+)?)?\b{_MD}(?![\w])")),
     (
         "month",
@@ -180,6 +190,17 @@ def _resolve(
     anchor = ctx.anchor
     if kind == "iso":
         return date.fromisoformat(raw), None, "day", False, f"explicit '{raw}'"
+    if kind == "dayrange":
+        mon = month_number(m.group("mon") or m.group("mon2"))
+        d1, d2 = int(m.group("d1") or m.group("e1")), int(m.group("d2") or m.group("e2"))
+        written = m.group("y") or m.group("y2")
+        year = int(written) if written else (pick_year(mon, d1, ctx, m.start()) if mon else None)
+        first = make_date(year, mon, d1) if year and mon else None
+        last = make_date(year, mon, d2) if year and mon else None
+        longest = 1 if re.search(r"(?i)\band\b", raw) else 7  # "5 and 7 November": two days
+        if first is None or last is None or last <= first or (last - first).days > longest:
+            return None, None, "day", False, f"'{raw}': not a run of days"
+        return first, last, "day", False, f"explicit days '{raw}'"
     if kind in ("explicit", "range"):
         parts = [m.group("a"), m.group("b")] if kind == "range" else [raw]
         days: list[date | None] = []
@@ -259,7 +280,7 @@ def find_dates(
     has_month = any(m in low for m in _MONTH_STEMS)
     has_weekday = "day" in low
     for kind, pattern in PATTERNS:
-        if kind in ("range", "explicit", "month") and not has_month:
+        if kind in ("range", "dayrange", "explicit", "month") and not has_month:
             continue
         if kind == "weekday" and not has_weekday:
             continue

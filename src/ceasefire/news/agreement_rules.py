@@ -39,6 +39,17 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "ceasefire_declared",
+        "declared",
+        # "Pakistan declared that it would suspend military operations": a unilateral truce
+        re.compile(
+            r"\b(?:declared|announced|decided|agreed|ordered)\b[^;]{0,40}\b(?:suspend|halt|pause|"
+            r"stop)\w*\s+(?:all\s+)?(?:its\s+|their\s+)?(?:military\s+|offensive\s+|combat\s+)?"
+            r"(?:operations|hostilities|offensives?)\b",
+            _I,
+        ),
+    ),
+    (
         "other",
         "suspension",
         re.compile(
@@ -159,7 +170,7 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             rf"has\s+been\s+signed|"
             rf"took\s+shape|was\s+reached|was\s+agreed)\b|"
             rf"\b(?:agree[ds]?|agreed|declare[ds]?|declared|announce[ds]?|announced|sign(?:ed)?|"
-            rf"reach(?:ed)?|"
+            rf"reach(?:ed)?|confirm(?:ed|s)?|"
             rf"enter\s+into|brokered|unilateral)\b[^;]{{0,60}}{TRUCE}|"
             rf"agreement\s+to\s+(?:cease|stop|halt)\s+(?:all\s+)?(?:firing|fighting|hostilities)|"
             rf"agreed\s+to\s+(?:cease|stop|halt)\s+(?:all\s+)?(?:firing|fighting|hostilities)",

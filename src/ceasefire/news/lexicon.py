@@ -131,7 +131,7 @@ BACKGROUND = re.compile(
     r"had\s+(?:launched|announced|carried\s+out|attacked|agreed|signed|declared|captured)|"
     r"in\s+(?:19|20)\d\d|the\s+(?:19|20)\d\d\s+(?:[\w-]+\s+){0,3}(?:attack|bombing|massacre|"
     r"war|conflict|clashes|siege)|"
-    r"the\s+latest\s+attacks?\s+came|followed\s+the|in\s+response\s+to|"
+    r"the\s+latest\s+attacks?\s+came|followed\s+(?:the|a|an|\w+[’']s)|in\s+response\s+to|"
     r"amid\s+a\s+series|has\s+since|last\s+(?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december)|recent\s+(?:rounds?|months|years)|"
     r"this\s+comes\s+after|were\s+captured\s+during|"
@@ -202,7 +202,8 @@ ANAPHORA = re.compile(
 #: "The incident took place on Thursday night": dates the event told just before.
 HAPPENED = re.compile(
     r"^\W*(?:the|this)\s+(?:\w+\s+)?(?:incident|attack|blast|explosion|assault|bombing|"
-    r"strike|clash(?:es)?|firing|ambush)\s+(?:took\s+place|occurred|happened|was\s+carried\s+out)"
+    r"strike|clash(?:es)?|firing|ambush|fighting|violence|shelling)\s+(?:took\s+place|occurred|"
+    r"happened|was\s+carried\s+out|broke\s+out|erupted)"
     r"\b",
     _I,
 )

@@ -241,9 +241,17 @@ def dateline_place(sentence: Sentence) -> tuple[int, int] | None:
     return sentence.start + m.start(group), sentence.start + m.end(group)
 
 
+#: "October 15 — Pakistani and Afghan forces clashed ...": a dateline with no place.
+_DATE_DATELINE = re.compile(
+    r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s*\d{4})?\s*(?:[—–]|--?)\s"
+)
+
+
 def dateline_end(sentence_text: str) -> int:
-    """Length of a leading dateline ("KABUL, Oct 18 (Reuters) -", "PESHAWAR:"), else 0."""
-    m = _DATELINE_PLACE.match(sentence_text)
+    """Length of a leading dateline ("KABUL, Oct 18 (Reuters) -", "PESHAWAR:", "October 15
+    —"), else 0."""
+    m = _DATELINE_PLACE.match(sentence_text) or _DATE_DATELINE.match(sentence_text)
     return m.end() if m else 0
 
 

@@ -184,6 +184,13 @@ _SUBORDINATE_TIME = re.compile(
 )
 
 
+#: An event used as a time reference ("After a ceasefire ... came into effect", "following the
+#: breakdown of the ceasefire"): told as the setting of the news, not as the news.
+_TIME_REFERENCE = re.compile(
+    r"\b(?:after|following|since|before|until)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$", _I
+)
+
+
 def _event_date(
     dates: list[DateMention], text: str, lo: int, start: int, end: int
 ) -> DateMention | None:
@@ -325,6 +332,10 @@ def agreement_events(article: Article) -> list[AgreementEvent]:
             )
             if (own is not None and own.past) or (own is None and info.background):
                 background = True
+            if kind != "statement_of_breach" and _TIME_REFERENCE.search(
+                ctext, max(0, m_start - 30), m_start
+            ):
+                background = True  # "after a ceasefire came into effect, the rebels ..."
             if (
                 day is not None
                 and anchor is not None

@@ -473,3 +473,40 @@ def test_an_event_date_is_the_one_its_wording_names() -> None:
     assert [(e.kind, e.date, e.is_background) for e in events] == [
         ("ceasefire_declared", "2025-10-10", True)
     ]
+
+
+def test_a_date_dateline_is_the_report_day_and_the_story_keeps_its_night() -> None:
+    result = _one(
+        "November 1 — Afghan and Pakistani forces clashed overnight in a border region, "
+        "killing two soldiers.\n\nThe fighting occurred in Kurram district on the night of "
+        "October 31-November 1."
+    )
+    foreground = [i for i in result.incidents if not (i.is_background or i.is_aggregate)]
+    assert [i.place_names for i in foreground] == [("Kurram",)]
+
+
+def test_a_unilateral_suspension_of_operations_is_a_truce() -> None:
+    kinds = [
+        e.kind
+        for e in _one(
+            "Pakistan declared on Saturday that it would suspend military operations for Eid."
+        ).agreement_events
+    ]
+    assert kinds == ["ceasefire_declared"]
+
+
+def test_a_collapse_named_as_the_time_of_the_news_is_background() -> None:
+    events = _one(
+        "The rebels resumed attacks on shipping on Saturday following the breakdown of the "
+        "ceasefire."
+    ).agreement_events
+    assert [(e.kind, e.is_background) for e in events] == [("ceasefire_collapsed", True)]
+
+
+def test_one_attack_told_in_the_lede_and_again_later_is_one_incident() -> None:
+    result = _one(
+        "Guerrillas used drones to strike an army base in northern Colombia, killing seven "
+        "troops.\n\nAt least seven Colombian soldiers were killed after guerrillas attacked "
+        "the base in Aguachica with drones."
+    )
+    assert len([i for i in result.incidents if not i.is_background]) == 1

@@ -24,7 +24,7 @@ Standard library only; this module must not import Django.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from ceasefire.news.analysis import Article, SentenceInfo, recent_days
@@ -288,4 +288,51 @@ def incidents(article: Article) -> list[Incident]:
         previous_type = inc.incident_type
         done.append((d, inc))
     body = [inc for d, inc in done if not _headline_only(d)]
-    return [inc for d, inc in done if not _headline_only(d) or not _told_in_body(inc, body)]
+    kept = [inc for d, inc in done if not _headline_only(d) or not _told_in_body(inc, body)]
+    return _fold_retold(kept)
+
+
+def _retells(first: Incident, later: Incident) -> bool:
+    """Whether `later` tells `first` again: both foreground, the same death toll, types
+    that may describe one event, and places that agree (related, or one names only a
+    country): a lede and its summary paragraph, or a teaser and the story."""
+    if first.is_background or first.is_aggregate or later.is_background or later.is_aggregate:
+        return False
+    if first.fatalities_min is None or first.fatalities_min != later.fatalities_min:
+        return False
+    if not compatible_types(first.incident_type, later.incident_type) and not (
+        {first.incident_type, later.incident_type} <= {"militant_attack", "airstrike_or_shelling"}
+    ):
+        return False
+    if first.date is not None and later.date is not None and first.date != later.date:
+        return False
+    broad = [p for p in (*first.matched_places, *later.matched_places) if p.kind == "country"]
+    if broad and (
+        all(p.kind == "country" for p in first.matched_places)
+        or all(p.kind == "country" for p in later.matched_places)
+    ):
+        return True
+    return any(related(a, b) for a in first.matched_places for b in later.matched_places)
+
+
+def _fold_retold(found: list[Incident]) -> list[Incident]:
+    """Fold an incident told twice in one article into its first telling; the second
+    telling's passage joins the supporting quotes and its places fill in a vaguer first."""
+    out: list[Incident] = []
+    for inc in found:
+        first = next((i for i, prev in enumerate(out) if _retells(prev, inc)), None)
+        if first is None:
+            out.append(inc)
+            continue
+        prev = out[first]
+        specific = [p for p in inc.matched_places if p.kind != "country"]
+        vague = all(p.kind == "country" for p in prev.matched_places)
+        places = tuple(specific) if vague and specific else prev.matched_places
+        out[first] = replace(
+            prev,
+            matched_places=places,
+            place_names=tuple(p.matched_text for p in places),
+            date=prev.date or inc.date,
+            extra_quotes=(*prev.extra_quotes, inc.quote)[:6],
+        )
+    return out

@@ -85,7 +85,8 @@ _EVENT_BACKGROUND = re.compile(
     r"ago|had\s+(?:announced|agreed|signed|declared|reached|accepted|begun|started|been\s+held)|earlier\s+this|"
     r"last\s+(?:week|month|year)|previous(?:ly)?|since\s+the|initially|"
     r"amid\s+(?:\w+\s+){0,2}(?:talks|negotiations|efforts|dialogue)|"
-    r"after\s+(?:\w+\s+){0,2}rounds?\s+of|during\s+which)\b",
+    r"after\s+(?:\w+\s+){0,2}rounds?\s+of|during\s+which|"
+    r"(?:earlier|former|past|previous)\s+(?:rounds?\s+of\s+)?(?:peace\s+)?(?:talks|negotiations))\b",
     _I,
 )
 #: Cheap pre-check: a clause without any of these stems cannot match a rule.
@@ -198,7 +199,11 @@ def _event_date(
     ("a ceasefire that came into effect on October 10"), else the clause's own date,
     skipping dates of subordinate earlier moments."""
     for d in dates:
-        if lo + start <= d.start <= lo + end + 25:
+        until = re.search(
+            r"(?i)\b(?:until|till|through|to|ends?|expires?)\s+(?:\w+\s+)?$",
+            text[max(lo, d.start - 20) : d.start],
+        )
+        if lo + start <= d.start <= lo + end + 25 and until is None:
             return d
     kept = [d for d in dates if not _SUBORDINATE_TIME.search(text, max(lo, d.start - 50), d.start)]
     return _own_date(kept)
@@ -361,6 +366,9 @@ def agreement_events(article: Article) -> list[AgreementEvent]:
                 notes=f"{sub}; date: {basis}",
             )
             key = (kind, sub, event.date)
+            retold = any(d.kind == kind and d.sub == sub for d in drafts)
+            if own is None and retold and not _ONGOING.search(ctext):
+                continue  # an undated later mention of an event already told ("the swap")
             if key not in seen:
                 seen.add(key)
                 drafts.append(_Draft(kind, sub, event, info.sent.kind == "headline"))

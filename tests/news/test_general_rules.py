@@ -510,3 +510,24 @@ def test_one_attack_told_in_the_lede_and_again_later_is_one_incident() -> None:
         "the base in Aguachica with drones."
     )
     assert len([i for i in result.incidents if not i.is_background]) == 1
+
+
+def test_hours_later_is_the_same_day_and_the_first_attack_is_the_first_told() -> None:
+    result = _one(
+        "A bomb-laden motorcycle exploded near a police station in northwestern Pakistan on "
+        "Saturday, killing two officers.\n\nElsewhere, a suicide bomber attacked a checkpoint."
+        "\n\nThe first attack occurred in Bannu district.\n\nHours later, a suicide bomber "
+        "rammed a car into a checkpoint in Bajaur, killing nine."
+    )
+    foreground = [
+        (i.date, i.place_names) for i in result.incidents if not (i.is_background or i.is_aggregate)
+    ]
+    assert foreground == [("2025-11-01", ("Bannu",)), ("2025-11-01", ("Bajaur",))]
+
+
+def test_retaliatory_attacks_on_military_posts_are_a_clash() -> None:
+    (inc,) = _one(
+        "The Taliban said it carried out retaliatory attacks on Pakistani military posts in "
+        "Kurram on Saturday, killing four soldiers."
+    ).incidents
+    assert inc.incident_type == "armed_clash"

@@ -111,6 +111,13 @@ def word_count(token: str) -> int:
     )
 
 
+#: "hours later", "earlier that day", "the same day": the day last named.
+_SAME_DAY = (
+    r"(?:hours|minutes|moments) (?:later|earlier)|(?:later|earlier) (?:that|the same) day|"
+    r"the same day"
+)
+
+
 def relative_day(
     low: str, anchor: date | None, prev: date | None
 ) -> tuple[date | None, date | None, str]:
@@ -133,6 +140,8 @@ def relative_day(
     if m:
         n = word_count(m.group(1))
         return (prev - timedelta(days=n) if prev else None), None, f"{n} day(s) before"
+    if re.fullmatch(_SAME_DAY, low):
+        return prev, None, "the same day as the last date"
     if low in ("a day earlier", "one day earlier", "the previous day", "the day before"):
         return (prev - timedelta(days=1) if prev else None), None, "day before the last date"
     m = re.match(r"(\S+) days? later", low)

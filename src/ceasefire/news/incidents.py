@@ -24,6 +24,7 @@ Standard library only; this module must not import Django.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -174,6 +175,11 @@ def _eligible(d: Draft, c: Clause, ch: str) -> bool:
     )
 
 
+_FIRST_OF = re.compile(
+    r"^\W*the\s+first\s+(?:attack|blast|explosion|bombing|strike|incident|assault)\b", re.I
+)
+
+
 def _headline_only(d: Draft) -> bool:
     return all(c.info.sent.kind == "headline" for c in d.clauses)
 
@@ -185,6 +191,11 @@ def _target(drafts: list[Draft], c: Clause) -> Draft | None:
     contradict the clause.
     """
     ch = hint(c.text)
+    if _FIRST_OF.search(c.text):
+        # "The first attack occurred in Bannu": the earliest event told, not the latest
+        for d in drafts[-WINDOW:]:
+            if _eligible(d, c, ch) and _places_fit(d, c) is not False:
+                return d
     window = [
         (age, d)
         for age, d in enumerate(reversed(drafts[-WINDOW:]))

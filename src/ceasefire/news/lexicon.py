@@ -149,6 +149,7 @@ AGGREGATE = re.compile(
     r"(?:northern|southern|eastern|western)\s+and\s+(?:northern|southern|eastern|western)|"
     r"ongoing\s+(?:military\s+)?operation|at\s+least\s+\d+\s+(?:locations|targets|sites)|"
     r"\d+\s+locations|continued\s+(?:rocket\s+)?attacks|a\s+series\s+of|months\s+of\s+attacks|"
+    r"day\s+and\s+night|relentless(?:ly)?|"
     r"between\s+[A-Z][a-z]+\s+\d{1,2}\s+and\s+[A-Z][a-z]+\s+\d{1,2}|"
     r"in\s+recent\s+days|since\s+[A-Z][a-z]+\s+\d{1,2}|the\s+month\s+of|"
     r"(?:across|over|in|within)\s+(?:a|the)\s+(?:past\s+|last\s+)?\d+[\s-]+hours?(?:\s+period)?|"
@@ -237,7 +238,10 @@ STATE_FORCES_ATTACK = re.compile(
     r"\b(?:forces|troops|soldiers|army|military|border\s+guards)\s+(?:\w+\s+){0,2}?"
     r"(?:attacked|stormed|raided|targeted|opened\s+fire\s+on)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:posts?|positions?|check\s*posts?|outposts?|bases?|border|locations|troops|forces)\b|"
-    r"\b(?:troops|soldiers|police|policemen|forces|guards)\s+(?:\w+\s+){0,2}?opened\s+fire\b",
+    r"\b(?:troops|soldiers|police|policemen|forces|guards)\s+(?:\w+\s+){0,2}?opened\s+fire\b|"
+    # "retaliatory attacks on Pakistani military positions": fighting between forces
+    r"\b(?:retaliatory|counter)[\s-]+(?:attacks?|strikes?|operations?|fire)\s+(?:on|against)\s+"
+    r"(?:[\w’'-]+\s+){0,3}?(?:posts?|positions?|check\s*posts?|outposts?|bases?)\b",
     _I,
 )
 #: Phrases about stopping violence: never an incident ("agreed to cease all fighting").

@@ -64,7 +64,7 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "breach",
         re.compile(
             rf"\b(?:break(?:ing|s)?|broke|broken)\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,2}}{TRUCE}|"
-            rf"\b(?:violat\w+|breach\w*)\s+(?:of\s+)?(?:the\s+)?(?:[\w’'-]+\s+){{0,5}}"
+            rf"\b(?:violat\w+|breach\w*)[”\"’']?\s+(?:of\s+)?(?:the\s+)?(?:[\w’'-]+\s+){{0,5}}"
             rf"(?:{TRUCE}|agreement|deal|accord)|{TRUCE}\s+(?:violations?|breach(?:es)?)|"
             rf"{TRUCE}[^;]{{0,60}}\baccus\w+\s+[^;]{{0,40}}\bof\s+(?:violating|breaching|breaking)\b",
             _I,

@@ -135,18 +135,40 @@ _TALKS_CONTINUE = re.compile(
 #: "an extended truce", "the declared ceasefire": a truce named by what happened to it
 #: before, not news that it happened.
 _ATTRIBUTIVE = re.compile(
-    rf"\b(?:an?|the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:extended|declared|announced|agreed|"
-    rf"brokered|signed)(?=\s+{TRUCE})",
+    rf"\b(?:an?|the|its|their|this|that)\s+(?:[\w-]+\s+)?(?:[\w.]+-)?(?:extended|declared|"
+    rf"announced|agreed|brokered|signed)(?=\s+{TRUCE})",
     _I,
 )
+
+
+def _kinds(
+    text: str, article_has_truce: bool, peace_deal_near: bool
+) -> list[tuple[str, str, int, int]]:
+    """(kind, sub-kind, start, end of the wording that decided it) of a clause's events.
+
+    The first rule that matches decides the clause's kind; an allegation of breach told
+    in other words of the same clause ("extended the truce ..., accusing Pakistan of
+    violating the ceasefire") is a second event.
+    """
+    text = _TRUCE_TALKS.sub(lambda m: "talks" + " " * (len(m.group()) - 5), text)
+    text = _ATTRIBUTIVE.sub(lambda m: " " * len(m.group()), text)
+    found = _kind(text, article_has_truce, peace_deal_near)
+    if found is None:
+        return []
+    out = [found]
+    if found[0] != "statement_of_breach":
+        breach = next(p for k, _s, p in RULES if k == "statement_of_breach")
+        for m in breach.finditer(text):
+            if m.start() >= found[3] or m.end() <= found[2]:
+                out.append(("statement_of_breach", "breach", m.start(), m.end()))
+                break
+    return out
 
 
 def _kind(
     text: str, article_has_truce: bool, peace_deal_near: bool
 ) -> tuple[str, str, int, int] | None:
-    """(kind, sub-kind, start, end of the wording that decided it) for a clause, or None."""
-    text = _TRUCE_TALKS.sub(lambda m: "talks" + " " * (len(m.group()) - 5), text)
-    text = _ATTRIBUTIVE.sub(lambda m: " " * len(m.group()), text)
+    """The first rule's event in an already normalised clause (see `_kinds`)."""
     going = _TALKS_CONTINUE.search(text)
     if going:
         return "talks_round", "talks", going.start(), going.end()
@@ -168,12 +190,7 @@ def _kind(
             and article_has_truce
             and re.search(r"\bsigned\s+the\s+(?:[\w-]+\s+)?agreement\b", text, _I)
         ):
-            return (
-                "ceasefire_declared",
-                "declared",
-                m.start(),
-                m.end(),
-            )  # what the text calls a truce
+            return "ceasefire_declared", "declared", m.start(), m.end()  # called a truce
         return kind, sub, m.start(), m.end()
     return None
 
@@ -300,78 +317,78 @@ def agreement_events(article: Article) -> list[AgreementEvent]:
             ctext = text[lo:hi]
             before = said
             said = _own_date([d for d in info.dates if lo <= d.start < hi]) or said
-            found = _kind(ctext, has_truce, near_deal)
-            if found is None:
-                continue
-            kind, sub, m_start, m_end = found
-            if _NOT_AN_EVENT.search(ctext) and not (
-                kind == "talks_round" and _PLANNED.search(ctext)
-            ):
-                continue
-            dates = [d for d in info.dates if lo <= d.start < hi]
-            own = _event_date(dates, text, lo, m_start, m_end)
-            if (own is None or (own.role == "report" and before is not None)) and re.match(
-                r"\W*and\s", ctext
-            ):
-                own = before  # "agreed on Thursday to extend the truce and set up a mechanism"
-            if own is not None and own.kind == "relative" and info.background:
-                own = None  # relative to events told as background: no day
-            precision: str | None
-            if own is not None:
-                day, precision, basis = own.date, own.precision, own.basis
-            elif _ONGOING.search(ctext):
-                day, precision, basis = None, None, "ongoing or repeated: no day"
-            else:
-                day, basis = fallback
-                precision = "day" if day else None
-            recent = own is not None and (
-                (own.kind == "period" and not own.past)
-                or (
-                    own.date is not None
-                    and anchor is not None
-                    and own.date >= anchor - timedelta(RECENT_EVENT_DAYS)
+            for kind, sub, m_start, m_end in _kinds(ctext, has_truce, near_deal):
+                if _NOT_AN_EVENT.search(ctext) and not (
+                    kind == "talks_round" and _PLANNED.search(ctext)
+                ):
+                    continue
+                dates = [d for d in info.dates if lo <= d.start < hi]
+                own = _event_date(dates, text, lo, m_start, m_end)
+                if (own is None or (own.role == "report" and before is not None)) and re.match(
+                    r"\W*and\s", ctext
+                ):
+                    own = before  # "agreed on Thursday to extend the truce and set up a mechanism"
+                if own is not None and own.kind == "relative" and info.background:
+                    own = None  # relative to events told as background: no day
+                precision: str | None
+                if own is not None:
+                    day, precision, basis = own.date, own.precision, own.basis
+                elif _ONGOING.search(ctext):
+                    day, precision, basis = None, None, "ongoing or repeated: no day"
+                else:
+                    day, basis = fallback
+                    precision = "day" if day else None
+                recent = own is not None and (
+                    (own.kind == "period" and not own.past)
+                    or (
+                        own.date is not None
+                        and anchor is not None
+                        and own.date >= anchor - timedelta(RECENT_EVENT_DAYS)
+                    )
                 )
-            )
-            background = bool(_EVENT_BACKGROUND.search(ctext)) or (
-                not recent and bool(lx.BACKGROUND.search(ctext))
-            )
-            if (own is not None and own.past) or (own is None and info.background):
-                background = True
-            if kind != "statement_of_breach" and _TIME_REFERENCE.search(
-                ctext, max(0, m_start - 30), m_start
-            ):
-                background = True  # "after a ceasefire came into effect, the rebels ..."
-            if (
-                day is not None
-                and anchor is not None
-                and day < anchor - timedelta(RECENT_EVENT_DAYS)
-            ):
-                background = True
-            status = _status(kind, sub, ctext)
-            event = AgreementEvent(
-                date=iso(day),
-                date_precision=precision,
-                kind=kind,
-                place=venue(info, lo, hi),
-                parties=parties(info, lo, hi, main_parties),
-                mediators=mediators(ctext, text),
-                status=status,
-                stated_by=stated_by(info.sent.text),
-                effective_from=iso(day)
-                if kind == "ceasefire_declared" and status != "planned"
-                else None,
-                effective_until=None,
-                is_background=background,
-                quote=Span(info.sent.start, info.sent.end, info.sent.text),
-                notes=f"{sub}; date: {basis}",
-            )
-            key = (kind, sub, event.date)
-            retold = any(d.kind == kind and d.sub == sub for d in drafts)
-            if own is None and retold and not _ONGOING.search(ctext):
-                continue  # an undated later mention of an event already told ("the swap")
-            if key not in seen:
-                seen.add(key)
-                drafts.append(_Draft(kind, sub, event, info.sent.kind == "headline"))
+                background = bool(_EVENT_BACKGROUND.search(ctext)) or (
+                    not recent and bool(lx.BACKGROUND.search(ctext))
+                )
+                if (own is not None and own.past) or (own is None and info.background):
+                    background = True
+                if kind != "statement_of_breach" and _TIME_REFERENCE.search(
+                    ctext, max(0, m_start - 30), m_start
+                ):
+                    background = True  # "after a ceasefire came into effect, the rebels ..."
+                if (
+                    day is not None
+                    and anchor is not None
+                    and day < anchor - timedelta(RECENT_EVENT_DAYS)
+                ):
+                    background = True
+                status = _status(kind, sub, ctext)
+                event = AgreementEvent(
+                    date=iso(day),
+                    date_precision=precision,
+                    kind=kind,
+                    place=venue(info, lo, hi),
+                    parties=parties(info, lo, hi, main_parties),
+                    mediators=mediators(ctext, text),
+                    status=status,
+                    stated_by=stated_by(info.sent.text),
+                    effective_from=iso(day)
+                    if kind == "ceasefire_declared" and status != "planned"
+                    else None,
+                    effective_until=None,
+                    is_background=background,
+                    quote=Span(info.sent.start, info.sent.end, info.sent.text),
+                    notes=f"{sub}; date: {basis}",
+                )
+                key = (kind, sub, event.date)
+                retold = any(
+                    d.kind == kind and d.sub == sub and d.event.status == _status(kind, sub, ctext)
+                    for d in drafts
+                )
+                if own is None and retold and not _ONGOING.search(ctext):
+                    continue  # an undated later mention of an event already told ("the swap")
+                if key not in seen:
+                    seen.add(key)
+                    drafts.append(_Draft(kind, sub, event, info.sent.kind == "headline"))
     # a headline summarises the body: drop it when the body tells an event of the same kind
     told = {(d.kind, d.sub) for d in drafts if not d.headline}
     return [d.event for d in drafts if not (d.headline and (d.kind, d.sub) in told)]

@@ -531,3 +531,18 @@ def test_retaliatory_attacks_on_military_posts_are_a_clash() -> None:
         "Kurram on Saturday, killing four soldiers."
     ).incidents
     assert inc.incident_type == "armed_clash"
+
+
+def test_a_breach_alleged_beside_another_event_is_its_own_event() -> None:
+    events = _one(
+        "Even as the two sides extended the truce on Saturday, Kabul accused Islamabad of "
+        "violating the ceasefire with fresh strikes."
+    ).agreement_events
+    assert sorted(e.kind for e in events) == ["ceasefire_extended", "statement_of_breach"]
+
+
+def test_a_truce_named_by_its_past_is_not_news_of_it() -> None:
+    events = _one(
+        "Cambodia said the shooting on Saturday “clearly violated” the terms of an extended truce."
+    ).agreement_events
+    assert [e.kind for e in events] == ["statement_of_breach"]

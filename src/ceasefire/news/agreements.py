@@ -158,10 +158,9 @@ def _kinds(
     out = [found]
     if found[0] != "statement_of_breach":
         breach = next(p for k, _s, p in RULES if k == "statement_of_breach")
-        for m in breach.finditer(text):
-            if m.start() >= found[3] or m.end() <= found[2]:
-                out.append(("statement_of_breach", "breach", m.start(), m.end()))
-                break
+        m = breach.search(text, found[3]) or breach.search(text, 0, found[2])
+        if m is not None:
+            out.append(("statement_of_breach", "breach", m.start(), m.end()))
     return out
 
 

@@ -99,6 +99,19 @@ def _fold_lines() -> list[str]:
     return [_row(label, res) for label, res in news_cv.fold_scores()[:-1]]
 
 
+def _real_set_lines() -> list[str]:
+    """Scores on folders of real articles annotated apart from the extractor, when
+    $CEASEFIRE_NEWS_VAL names them (docs/news-extraction.md, round 6)."""
+    try:
+        from benchmarks import news_cv
+    except ImportError:  # run as `python benchmarks/bench_extract.py`
+        import news_cv  # type: ignore[no-redef]
+    folders = [Path(p) for p in os.environ.get("CEASEFIRE_NEWS_VAL", "").split(":") if p]
+    if not folders:
+        return ["real-article sets: none given (set CEASEFIRE_NEWS_VAL=dir[:dir...])"]
+    return [_row(label, res) for label, res in news_cv.set_scores(folders)]
+
+
 def run() -> list[str]:
     """Lines to print: scores for the whole set, the development part, the held-out part."""
     if not (DEV_DIR / "articles.jsonl").exists():
@@ -127,6 +140,7 @@ def run() -> list[str]:
             lines.append(_row(f"{label} ({len(ids)})", res))
     lines.append("3-fold cross-validation folds (fold = sorted position % 3; see news_cv.py):")
     lines.extend(_fold_lines())
+    lines.extend(_real_set_lines())
     cpu_rate, wall_rate = _throughput(articles)
     size = sum(len(a["text"]) for a in articles) / len(articles)
     lines.append(

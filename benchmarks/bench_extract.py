@@ -11,6 +11,7 @@ it the benchmark says so and stops. Run alone with `python benchmarks/bench_extr
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
@@ -18,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 DEV_DIR = Path(os.environ.get("CEASEFIRE_NEWS_DEV", "/work/shared/data/news-dev"))
@@ -90,26 +92,27 @@ def _throughput(articles: list[dict[str, Any]]) -> tuple[float, float]:
     return n / (time.process_time() - cpu0), n / (time.perf_counter() - wall0)
 
 
-def _fold_lines() -> list[str]:
-    """Per-fold scores from `news_cv.py` (imported both as a package module and a script)."""
+def _news_cv() -> ModuleType:
+    """`news_cv.py`, imported both as a package module and beside a script."""
     try:
         from benchmarks import news_cv
     except ImportError:  # run as `python benchmarks/bench_extract.py`
-        import news_cv  # type: ignore[no-redef]
-    return [_row(label, res) for label, res in news_cv.fold_scores()[:-1]]
+        return importlib.import_module("news_cv")
+    return news_cv
+
+
+def _fold_lines() -> list[str]:
+    """Per-fold scores from `news_cv.py`."""
+    return [_row(label, res) for label, res in _news_cv().fold_scores()[:-1]]
 
 
 def _real_set_lines() -> list[str]:
     """Scores on folders of real articles annotated apart from the extractor, when
     $CEASEFIRE_NEWS_VAL names them (docs/news-extraction.md, round 6)."""
-    try:
-        from benchmarks import news_cv
-    except ImportError:  # run as `python benchmarks/bench_extract.py`
-        import news_cv  # type: ignore[no-redef]
     folders = [Path(p) for p in os.environ.get("CEASEFIRE_NEWS_VAL", "").split(":") if p]
     if not folders:
         return ["real-article sets: none given (set CEASEFIRE_NEWS_VAL=dir[:dir...])"]
-    return [_row(label, res) for label, res in news_cv.set_scores(folders)]
+    return [_row(label, res) for label, res in _news_cv().set_scores(folders)]
 
 
 def run() -> list[str]:

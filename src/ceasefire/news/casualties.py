@@ -56,7 +56,10 @@ SUBJECT_KILLED = re.compile(
     rf"(?P<v>(?:[A-Z][a-z]+\s+and\s+(?:affiliated|allied|associated|other)\s+)?{_ADJ}{_VICTIM})?"
     rf"(?:\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?[\w-]+(?=\s+(?:were|was|have|had)\b))?"
     rf"(?:\s+(?:who|that)\s+(?!were\b|was\b)[^,.;]{{1,50}}?(?=\s+(?:were|was|have|had)\b))?"
-    rf"\s*(?:,[^,]{{0,60}},\s*)?"
+    # "30 militants linked to the Fitna al-Khawarij, who were involved in ..., have been"
+    rf"(?:\s+(?:linked|belonging|affiliated|associated|allied)\s+(?:to|with)\s+[^,.;]{{1,50}}?"
+    rf"(?=,|\s+(?:were|was|have|had)\b))?"
+    rf"\s*(?:,[^,]{{0,90}},\s*)?"
     rf"{_BE}{_ADV}(?P<verb>{_KILLED}|{_HURT})\b",
     re.IGNORECASE,
 )
@@ -142,6 +145,13 @@ ENUMERATION = re.compile(
 _ANY_TOLL = stems(
     "kill|martyr|dead|died|death|slain|murder|execut|perish|massacr|lives|injur|wound|hurt"
     "|hell|shahadat|neutrali|eliminat",
+)
+#: The toll of an earlier event the sentence points back to, not of the event it tells.
+_EARLIER_EVENT = re.compile(
+    r"\b(?:behind|for|after|following|avenge|avenging|in\s+response\s+to|involved\s+in)\s+the\s+"
+    r"(?:[\w-]+\s+){0,3}(?:attack|assault|bombing|blast|ambush|strike)\s+(?:that|which)\s+"
+    r"(?:had\s+)?$",
+    re.IGNORECASE,
 )
 _SUBSET_BEFORE = re.compile(r"(?i)\b(?:including|among\s+them|of\s+whom|among\s+the\s+dead)\s*$")
 _UPDATE_BEFORE = re.compile(r"(?i)\b(?:risen|rose|climbed|increased|revised|updated)\s+(?:to\s+)?$")
@@ -244,6 +254,8 @@ def find_claims(text: str, lo: int, hi: int, source: str) -> list[CasualtyClaim]
         women and three children"), a part to add up, never an alternative figure."""
         if any(s < end and start < e for s, e, _ in found):
             return
+        if _EARLIER_EVENT.search(text, max(lo, start - 80), start):
+            return  # "behind the assault that claimed the lives of 11": another event's toll
         hurt = bool(re.match(r"(?i)injur|wound|hurt|sustained", verb))
         value = q.value if q else 1
         qual = q.qualifier if q else "exact"

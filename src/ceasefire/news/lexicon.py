@@ -63,6 +63,8 @@ CLASH = re.compile(
     r"overran)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|area|district|positions?|posts?|base|hill))|"
     r"(?:security|military|clearance|retaliatory|counter-terrorism|search)\s+operations?|"
+    r"(?i:(?:killed|eliminated|neutrali[sz]ed)\s+(?:[\w-]+\s+){0,6}?in\s+(?:an?|the)\s+"
+    r"(?:[\w-]+\s+)?operation)|"
     r"(?i:infiltration\s+(?:attempts?|bids?|bid)|(?:foiled|thwarted|repulsed)\s+(?:an?\s+|two\s+|"
     r"several\s+|multiple\s+)?(?:\w+\s+)?infiltration)|"
     # forces beating back an assault is an exchange of fire, whoever attacked

@@ -202,7 +202,9 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"\b(?:host(?:ed|s|ing)?|convened)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?"
             r"(?:talks|meetings?|rounds?|negotiations|summit)\b|"
             r"\bto\s+begin\s+negotiations\b|\bpeace\s+talks\b|"
-            r"\b(?:will|would|to|agreed\s+to|are\s+to|are\s+due\s+to)\s+meet\s+again\b",
+            r"\b(?:will|would|to|agreed\s+to|are\s+to|are\s+due\s+to)\s+meet\s+again\b|"
+            r"\b(?:expected|due|set|scheduled|slated)\s+to\s+(?:meet|convene|resume\s+talks|hold\s+talks)\b|"
+            r"\b(?:first|second|third|final|last)\s+day\s+of\s+(?:talks|negotiations)\b",
             _I,
         ),
     ),

@@ -83,7 +83,7 @@ _PLANNED = re.compile(
 _EVENT_BACKGROUND = re.compile(
     r"\b(?:subsequent|recent\s+rounds?|has\s+since|followed\s+the|(?:weeks|months|years)\s+after|"
     r"ago|had\s+(?:announced|agreed|signed|declared|reached|accepted|begun|started|been\s+held)|earlier\s+this|"
-    r"last\s+(?:week|month|year)|previous(?:ly)?|since\s+the|initially|"
+    r"last\s+(?:week|month|year)|previous(?:ly)?(?!\s+day)|since\s+the|initially|"
     r"amid\s+(?:\w+\s+){0,2}(?:talks|negotiations|efforts|dialogue)|"
     r"after\s+(?:\w+\s+){0,2}rounds?\s+of|during\s+which|"
     r"(?:earlier|former|past|previous)\s+(?:rounds?\s+of\s+)?(?:peace\s+)?(?:talks|negotiations))\b",

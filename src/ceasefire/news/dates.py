@@ -308,7 +308,8 @@ def find_dates(
     for kind, m in matches:
         s, e = m.start(), m.end()
         low = re.sub(r"\s+", " ", m.group().lower())
-        if kind == "relative" and low == "overnight" and said_on is None and len(matches) > 1:
+        days = [k for k, _m in matches if k in ("weekday", "explicit", "iso", "dayrange")]
+        if kind == "relative" and low == "overnight" and said_on is None and days:
             continue  # "Saturday night ... overnight": the weekday carries the day
         future = bool(_FUTURE_BEFORE.search(text, max(lo, s - 50), s))
         if kind == "relative" and said_on is not None and low in ("yesterday", "last night"):

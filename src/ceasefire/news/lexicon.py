@@ -64,7 +64,9 @@ CLASH = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|area|district|positions?|posts?|base|hill))|"
     r"(?:security|military|clearance|retaliatory|counter-terrorism|search)\s+operations?|"
     r"(?i:(?:killed|eliminated|neutrali[sz]ed)\s+(?:[\w-]+\s+){0,6}?in\s+(?:an?|the)\s+"
-    r"(?:[\w-]+\s+)?operation)|"
+    r"(?:[\w-]+\s+)?operation|(?:during|in)\s+(?:two|three|four|several|multiple|\d+)\s+"
+    r"(?:separate\s+)?(?:[\w-]+\s+)?operations|in\s+(?:a|another)\s+separate\s+(?:[\w-]+\s+)?"
+    r"operation)|"
     r"(?i:infiltration\s+(?:attempts?|bids?|bid)|(?:foiled|thwarted|repulsed)\s+(?:an?\s+|two\s+|"
     r"several\s+|multiple\s+)?(?:\w+\s+)?infiltration)|"
     # forces beating back an assault is an exchange of fire, whoever attacked
@@ -152,6 +154,8 @@ AGGREGATE = re.compile(
     r"ongoing\s+(?:military\s+)?operation|at\s+least\s+\d+\s+(?:locations|targets|sites)|"
     r"\d+\s+locations|continued\s+(?:rocket\s+)?attacks|a\s+series\s+of|months\s+of\s+attacks|"
     r"day\s+and\s+night|relentless(?:ly)?|"
+    r"(?:two|three|four|five|six|seven|several|multiple|\d+)\s+separate\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:operations|attacks|raids|strikes|incidents|engagements)|"
     r"between\s+[A-Z][a-z]+\s+\d{1,2}\s+and\s+[A-Z][a-z]+\s+\d{1,2}|"
     r"in\s+recent\s+days|since\s+[A-Z][a-z]+\s+\d{1,2}|the\s+month\s+of|"
     r"(?:across|over|in|within)\s+(?:a|the)\s+(?:past\s+|last\s+)?\d+[\s-]+hours?(?:\s+period)?|"
@@ -186,7 +190,7 @@ BREAKDOWN = re.compile(
 )
 DISCONTINUITY = re.compile(
     r"^\W*(?:in\s+(?:another|a\s+separate)\s+(?:important\s+)?(?:development|incident|attack)|"
-    r"separately|elsewhere|in\s+a\s+separate|"
+    r"separately|elsewhere|in\s+a\s+separate|earlier\s+(?:in\s+the|that)\s+day|"
     # "Another police constable was martyred in Bannu": a further event, not more of this one
     r"another\s+(?!\d)(?:[\w-]+\s+){0,2}?(?:soldiers?|policem[ae]n|constables?|officers?|"
     r"civilians?|attacks?|blasts?|explosions?|bombings?|incidents?|strikes?|clashe?s?))\b",
@@ -205,8 +209,8 @@ ANAPHORA = re.compile(
 #: "The incident took place on Thursday night": dates the event told just before.
 HAPPENED = re.compile(
     r"^\W*(?:the|this)\s+(?:\w+\s+)?(?:incident|attack|blast|explosion|assault|bombing|"
-    r"strike|clash(?:es)?|firing|ambush|fighting|violence|shelling)\s+(?:took\s+place|occurred|"
-    r"happened|was\s+carried\s+out|broke\s+out|erupted)"
+    r"strike|clash(?:es)?|firing|ambush|fighting|violence|shelling|operation|IBO|raid)\s+(?:took\s+place|"
+    r"occurred|happened|was\s+(?:carried\s+out|conducted|launched)|broke\s+out|erupted)"
     r"\b",
     _I,
 )

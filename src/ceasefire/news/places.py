@@ -32,6 +32,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ceasefire.news.actors import demonym_country
 from ceasefire.news.model import PlaceMatch
 from ceasefire.news.text import stems, words
 
@@ -317,8 +318,7 @@ def find_places(text: str, lo: int, hi: int) -> list[Found]:
         rec, end, n = hit
         found.append(Found(_record_match(rec, text, s0, end), _role(text, lo, s0, end)))
         i += n
-    contexts = _CONTEXT_PLACES.finditer(text, lo, hi) if _CONTEXT_STEMS.search(text, lo, hi) else ()
-    for m in contexts:
+    for m in _context_matches(text, lo, hi):
         group = next(g for g in "abcd" if m.group(g))
         s, e = m.span(group)
         words = [(w.start(), w.group()) for w in re.finditer(r"\S+", text[s:e])]
@@ -344,6 +344,26 @@ def find_places(text: str, lo: int, hi: int) -> list[Found]:
         found.append(Found(place, _role(text, lo, s)))
     found.sort(key=lambda f: f.place.start)
     return found
+
+
+def _context_matches(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """Context-named places ("the village of Al Mjadel", "Hakeemabad area"), left to right.
+
+    A nationality before the noun is not a place: "the southern Lebanese village of Al
+    Mjadel" names Al Mjadel, so the search goes on from the noun.
+    """
+    if not _CONTEXT_STEMS.search(text, lo, hi):
+        return []
+    out: list[re.Match[str]] = []
+    pos = lo
+    while (m := _CONTEXT_PLACES.search(text, pos, hi)) is not None:
+        named = m.group("b")
+        if named is not None and demonym_country(named.split()[-1]) is not None:
+            pos = m.end("b")
+            continue
+        out.append(m)
+        pos = m.end()
+    return out
 
 
 def is_contained(inner: PlaceMatch, outer: PlaceMatch) -> bool:

@@ -32,7 +32,7 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "ceasefire_collapsed",
         "collapsed",
         re.compile(
-            rf"{CEASEFIRE}[^;]{{0,40}}\b(?:collapsed|broke\s+down|broken\s+down|fell\s+apart|"
+            rf"{CEASEFIRE}[^;.]{{0,100}}?\b(?:has\s+|had\s+)?(?:collapsed|broke\s+down|broken\s+down|fell\s+apart|"
             rf"ended(?!\s+(?:the\s+)?(?:fighting|war|hostilities|conflict|violence)))|"
             rf"(?:collapse|breakdown)\s+of\s+(?:the|a|an|this|that)\s+(?:[\w-]+\s+){{0,2}}?{CEASEFIRE}",
             _I,

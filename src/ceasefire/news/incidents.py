@@ -248,6 +248,8 @@ def merge(article: Article, found: list[Clause]) -> list[Draft]:
                 continue
             for dm in info.dates:
                 if dm.role == "event" and dm.precision == "day" and dm.date is not None:
+                    if article.ctx.anchor is not None and dm.date > article.ctx.anchor:
+                        continue  # "a series starting November 17": a plan, not the story's day
                     story = (dm.date, _is_old(dm.date, article))
         consumed = max(consumed, idx)
         if c.same_place:

@@ -380,7 +380,10 @@ def agreement_events(article: Article) -> list[AgreementEvent]:
                 )
                 key = (kind, sub, event.date)
                 retold = any(
-                    d.kind == kind and d.sub == sub and d.event.status == _status(kind, sub, ctext)
+                    d.kind == kind
+                    and d.sub == sub
+                    and d.event.status == _status(kind, sub, ctext)
+                    and not (d.headline or d.event.is_background)
                     for d in drafts
                 )
                 if own is None and retold and not _ONGOING.search(ctext):

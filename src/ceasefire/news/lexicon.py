@@ -245,6 +245,10 @@ STATE_FORCES_ATTACK = re.compile(
     r"(?:attacked|stormed|raided|targeted|opened\s+fire\s+on)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:posts?|positions?|check\s*posts?|outposts?|bases?|border|locations|troops|forces)\b|"
     r"\b(?:troops|soldiers|police|policemen|forces|guards)\s+(?:\w+\s+){0,2}?opened\s+fire\b|"
+    # the Afghan Taliban govern Afghanistan: their forces' attacks on Pakistan's are fighting
+    # between two states' forces ("Afghan Taliban militants launched attacks at four places")
+    r"\bAfghan\s+Taliban\b[^.;]{0,40}?\b(?:launched|carried\s+out|mounted|resorted\s+to|"
+    r"attacked|opened\s+fire)\b|"
     # "retaliatory attacks on Pakistani military positions": fighting between forces
     r"\b(?:retaliatory|counter)[\s-]+(?:attacks?|strikes?|operations?|fire)\s+(?:on|against)\s+"
     r"(?:[\w’'-]+\s+){0,3}?(?:posts?|positions?|check\s*posts?|outposts?|bases?)\b",

@@ -208,10 +208,10 @@ ANAPHORA = re.compile(
 )
 #: "The incident took place on Thursday night": dates the event told just before.
 HAPPENED = re.compile(
-    r"^\W*(?:the|this)\s+(?:\w+\s+)?(?:incident|attack|blast|explosion|assault|bombing|"
-    r"strike|clash(?:es)?|firing|ambush|fighting|violence|shelling|operation|IBO|raid)\s+(?:took\s+place|"
-    r"occurred|happened|was\s+(?:carried\s+out|conducted|launched)|broke\s+out|erupted)"
-    r"\b",
+    r"(?:^\W*|\bsaid,?\s*[“\"]\s*)(?:the|this)\s+(?:\w+\s+)?(?:incident|attack|blast|explosion|"
+    r"assault|bombing|strike|clash(?:es)?|firing|ambush|fighting|violence|shelling|operation|IBO|"
+    r"raid)\s+(?:took\s+place|occurred|happened|was\s+(?:carried\s+out|conducted|launched)|"
+    r"broke\s+out|erupted)\b",
     _I,
 )
 SAME_PLACE = re.compile(

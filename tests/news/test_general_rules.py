@@ -546,3 +546,13 @@ def test_a_truce_named_by_its_past_is_not_news_of_it() -> None:
         "Cambodia said the shooting on Saturday “clearly violated” the terms of an extended truce."
     ).agreement_events
     assert [e.kind for e in events] == ["statement_of_breach"]
+
+
+def test_named_sectors_posts_and_villages_before_a_known_region_are_places() -> None:
+    for text, name in (
+        ("Troops opened fire in the Mankote sector of Poonch.", "Mankote"),
+        ("A house was damaged in Khoznavar, Syunik, on Wednesday night.", "Khoznavar"),
+        ("Israel bombed the southern Lebanese village of Al Mjadel.", "Al Mjadel"),
+    ):
+        names = [f.place.name for f in find_places(text, 0, len(text))]
+        assert name in names and "Lebanese" not in names, (text, names)

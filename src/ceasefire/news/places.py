@@ -96,15 +96,20 @@ _CAPPHRASE = rf"{_CAPTOK}(?:\s+(?:(?:de|del|la|al|el|of)\s+)?{_CAPTOK}){{0,4}}"
 _CONTEXT_PLACES = re.compile(
     rf"(?:\b(?:town|village|city|area|district|region|municipality|neighbou?rhood|locality|"
     rf"suburb|outskirts)\s+of\s+(?P<a>{_CAPPHRASE})"
-    rf"|(?P<b>{_CAPPHRASE})\s+(?:area|village|town|tehsil|valley|neighbou?rhood|locality)\b"
+    rf"|(?P<b>{_CAPPHRASE})\s+(?:area|village|town|tehsil|valley|neighbou?rhood|locality|sector|"
+    rf"post|checkpost|check\s+post|outpost)\b"
     rf"|\bnear\s+(?P<c>{_CAPPHRASE})"
     rf"|(?P<d>{_FACILITY}\s+{_CAPPHRASE}|{_CAPPHRASE}\s+(?:{_FACILITY}|hotel|camp\b|"
-    rf"mosque|market\b|court\s+building|festival)))"
+    rf"mosque|market\b|court\s+building|festival))"
+    # "in Khoznavar, Syunik": a village named before its known region (checked in code)
+    rf"|\b(?:in|at|near)\s+(?P<e>{_CAPTOK}(?:\s+{_CAPTOK})?)(?=,\s+[A-Z]))"
 )
 
 
+_COMMA = re.compile(r",\s*")
 _CONTEXT_STEMS = stems(
     "area|village|town|city|district|region|municipal|neighbo|locality|suburb|outskirts|tehsil|",
+    "sector|post|in |at |",
     "valley|near|imambargah|mosque|masjid|hotel|base|airport|festival|universit|school|college|",
     "market|bazaar|prison|jail|fort|cantonment|camp|church|temple|stadium|bridge|dam|court",
 )
@@ -319,8 +324,13 @@ def find_places(text: str, lo: int, hi: int) -> list[Found]:
         found.append(Found(_record_match(rec, text, s0, end), _role(text, lo, s0, end)))
         i += n
     for m in _context_matches(text, lo, hi):
-        group = next(g for g in "abcd" if m.group(g))
+        group = next(g for g in "abcde" if m.group(g))
         s, e = m.span(group)
+        if group == "e":
+            region = _COMMA.match(text, m.end())
+            after = region.end() if region else -1
+            if not any(f.place.start == after and f.place.place_id for f in found):
+                continue  # "in Khoznavar, Syunik": only before a known region
         words = [(w.start(), w.group()) for w in re.finditer(r"\S+", text[s:e])]
         while words and _stopword(words[0][1]):
             words = words[1:]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ceasefire.news.text import Stems, stems
+
 _I = re.IGNORECASE
 TRUCE = r"(?:ceasefire|cease-fire|truce|cessation\s+of\s+hostilities|moratorium|armistice)"
 #: A moratorium that "has ended" expired; only a ceasefire proper can collapse (convention 6).
@@ -40,7 +42,7 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ),
     (
         "ceasefire_declared",
-        "declared",
+        "unilateral",
         # "Pakistan declared that it would suspend military operations": a unilateral truce
         re.compile(
             r"\b(?:declared|announced|decided|agreed|ordered)\b[^;]{0,40}\b(?:suspend|halt|pause|"
@@ -209,3 +211,25 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+
+
+#: Words at least one of which a clause must hold for a rule to match at all: a plain
+#: substring test before each regular expression keeps the rules cheap (see `text.Stems`).
+NEEDS: dict[tuple[str, str], Stems] = {
+    ("ceasefire_extended", "extended"): stems("extend|prolong|renew|extension"),
+    ("ceasefire_declared", "unilateral"): stems("suspend|halt|pause|stop"),
+    ("ceasefire_collapsed", "collapsed"): stems("collaps|broke|fell apart|ended|breakdown"),
+    ("other", "suspension"): stems("suspen"),
+    ("statement_of_breach", "breach"): stems("break|broke|violat|breach|accus"),
+    ("mechanism_agreed", "mechanism"): stems("mechanism|monitor|verification|committee|commission"),
+    ("other", "open_war"): stems("open war"),
+    ("other", "release"): stems("releas|freed|handed|turned over|swap|hostage"),
+    ("other", "call"): stems("call|urg|appeal"),
+    ("other", "rejection"): stems("reject"),
+    ("other", "proposal"): stems("propos"),
+    ("other", "expiry"): stems("expir|lapse|moratorium"),
+    ("other", "signing"): stems("sign|declaration|peace deal|joint statement"),
+    ("ceasefire_declared", "declared"): stems(
+        "ceasefire|cease-fire|truce|cessation|moratorium|armistice|cease|stop|halt"
+    ),
+}

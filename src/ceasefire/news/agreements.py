@@ -35,7 +35,7 @@ from datetime import date, timedelta
 
 from ceasefire.news import lexicon as lx
 from ceasefire.news.agreement_fields import article_parties, mediators, parties, stated_by, venue
-from ceasefire.news.agreement_rules import RULES, TRUCE
+from ceasefire.news.agreement_rules import NEEDS, RULES, TRUCE
 from ceasefire.news.analysis import Article, SentenceInfo
 from ceasefire.news.dates import DateMention, iso
 from ceasefire.news.model import AgreementEvent, Span
@@ -171,7 +171,11 @@ def _kind(
     going = _TALKS_CONTINUE.search(text)
     if going:
         return "talks_round", "talks", going.start(), going.end()
+    low = text.lower()
     for kind, sub, pattern in RULES:
+        needs = NEEDS.get((kind, sub))
+        if needs is not None and not any(stem in low for stem in needs.stems):
+            continue
         m = pattern.search(text)
         if m is None:
             continue

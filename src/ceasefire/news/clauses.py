@@ -99,15 +99,28 @@ def without_cease(text: str) -> str:
     return lx.CEASE.sub(lambda m: " " * len(m.group()), text)
 
 
+def _trigger_starts(text: str) -> list[int]:
+    """Where each event-trigger family first matches in a clause blanked by `without_cease`."""
+    return [m.start() for p in _TRIGGERS if (m := p.search(text))]
+
+
 def is_event(
-    text: str, claims: list[CasualtyClaim], anchored: bool = False, dated: bool = False
+    text: str,
+    claims: list[CasualtyClaim],
+    anchored: bool = False,
+    dated: bool = False,
+    triggers: list[int] | None = None,
 ) -> bool:
     """Whether a clause reports an event: a trigger or a casualty figure; a bare "attack"
     only when the clause also names a place or a date (`anchored`), and a bare plural
     "attacks" only with a date (`dated`): "the increasing number of attacks has strained
-    relations between Islamabad and Kabul" tells no event."""
-    text = without_cease(text)
-    strong = any(p.search(text) for p in _TRIGGERS) or bool(lx.HAPPENED.search(text))
+    relations between Islamabad and Kabul" tells no event.
+
+    `text` is already blanked by `without_cease`; `triggers` are its `_trigger_starts`.
+    """
+    if triggers is None:
+        triggers = _trigger_starts(text)
+    strong = bool(triggers) or bool(lx.HAPPENED.search(text))
     if not strong and not claims and not lx.ATTACK.search(text) and not _KILLED_SOME.search(text):
         return False
     if not claims and _MODAL.search(text):
@@ -122,9 +135,8 @@ def is_event(
     return dated if plural_only else anchored
 
 
-def _first_trigger(text: str, offset: int) -> int | None:
-    text = without_cease(text)
-    starts = [m.start() for p in (*_TRIGGERS, lx.KILL_OR_HURT, lx.ATTACK) if (m := p.search(text))]
+def _first_trigger(text: str, offset: int, triggers: list[int]) -> int | None:
+    starts = triggers + [m.start() for p in (lx.KILL_OR_HURT, lx.ATTACK) if (m := p.search(text))]
     return offset + min(starts) if starts else None
 
 
@@ -192,7 +204,9 @@ def clauses(article: Article) -> list[Clause]:
                 f.role == "site" and f.place.kind != "country" and lo <= f.place.start < hi
                 for f in info.places
             )
-            if not is_event(ctext, claims, anchored, dated):
+            blanked = without_cease(ctext)
+            triggers = _trigger_starts(blanked)
+            if not is_event(blanked, claims, anchored, dated, triggers):
                 continue
             bg = lx.BACKGROUND.search(ctext)
             out.append(
@@ -205,7 +219,7 @@ def clauses(article: Article) -> list[Clause]:
                     places=_site_places(info, lo, hi, text, bool(lx.ARREST.search(ctext))),
                     actors=[a for a in info.actors if lo <= a.start < hi],
                     claims=claims,
-                    trigger=_first_trigger(ctext, lo),
+                    trigger=_first_trigger(blanked, lo, triggers),
                     discontinuity=bool(lx.DISCONTINUITY.search(ctext)),
                     anaphora=bool(lx.ANAPHORA.search(ctext)),
                     same_place=bool(lx.SAME_PLACE.search(ctext)),

@@ -556,3 +556,26 @@ def test_named_sectors_posts_and_villages_before_a_known_region_are_places() -> 
     ):
         names = [f.place.name for f in find_places(text, 0, len(text))]
         assert name in names and "Lebanese" not in names, (text, names)
+
+
+def test_wire_photo_captions_and_repeated_strikes_are_not_the_news() -> None:
+    result = _one(
+        "Soldiers gather to offer prayers for a colleague during his funeral in Lakki Marwat, "
+        "Pakistan, November 1, 2025.\n\nGunmen killed two policemen in Bannu on Saturday.\n\n"
+        "The group has been launching successive drone strikes on Tank since October."
+    )
+    foreground = [
+        i.place_names for i in result.incidents if not (i.is_background or i.is_aggregate)
+    ]
+    assert foreground == [("Bannu",)]
+
+
+def test_an_event_told_in_the_past_perfect_is_background() -> None:
+    result = _one(
+        "A suicide bomber killed 12 people in Islamabad on Saturday. The blast had occurred "
+        "the same day a bomb attack targeted a convoy in Dera Ismail Khan."
+    )
+    foreground = [
+        i.place_names for i in result.incidents if not (i.is_background or i.is_aggregate)
+    ]
+    assert foreground == [("Islamabad",)]

@@ -117,7 +117,10 @@ class Sentence:
 _CREDIT = re.compile(
     r"(?:\((?:AFP|AP|Reuters|EPA|Anadolu|Xinhua|Getty\s+Images|File(?:\s+photo)?|"
     r"(?:Photo|Image)[^()]{0,40})\)|\|\s*[^|]{0,60}\b(?:AFP|Reuters|AP|EPA|Getty\s+Images)\b"
-    r"[^|]{0,30})\s*$"
+    r"[^|]{0,30}|[.!?]\s+(?:AFP|Reuters|AP|EPA)|"
+    # wire photo captions end with the day the photo was taken: "..., Pakistan, February 2, 2026."
+    r",\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{1,2},\s+\d{4}\.)\s*$"
 )
 
 

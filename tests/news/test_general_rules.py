@@ -579,3 +579,12 @@ def test_an_event_told_in_the_past_perfect_is_background() -> None:
         i.place_names for i in result.incidents if not (i.is_background or i.is_aggregate)
     ]
     assert foreground == [("Islamabad",)]
+
+
+def test_a_natural_disaster_is_not_an_incident_and_a_round_that_concluded_is_talks() -> None:
+    result = _one(
+        "The earthquake that hit Quetta on Saturday has left at least 30 people dead.\n\n"
+        "The latest round concluded late Saturday in Riyadh without any major progress."
+    )
+    assert result.incidents == ()
+    assert [(e.kind, e.status) for e in result.agreement_events] == [("talks_round", "failed")]

@@ -64,7 +64,8 @@ _CLAUSE_SPLIT = re.compile(
     r"was\s+extended))"
 )
 _FAILED = re.compile(
-    r"\b(?:fail(?:ed|s)?\s+to|broke\s+down|without\s+(?:a\s+|any\s+)?(?:breakthrough|result|"
+    r"\b(?:fail(?:ed|s)?\s+to|broke\s+down|without\s+(?:a\s+|any\s+)?(?:major\s+|significant\s+)?"
+    r"(?:breakthrough|result|"
     r"agreement|progress|"
     r"deal)|no\s+progress|ended\s+without|collapsed)\b",
     _I,
@@ -94,7 +95,8 @@ _KEYWORDS = stems(
     "ceasefire|cease-fire|truce|hostilit|moratorium|armistice|talks|negotiat|dialogue|"
     "meeting|meet again|summit|round|consultation|visit|travel|mediat|releas|freed|handed|"
     "turned over|swap|sign|declar|suspen|violat|breach|open war|appeal|urg|call|reject|"
-    "propos|expir|laps|agree|mechanism|extend|prolong|renew|extension|collapse|contacts"
+    "propos|expir|laps|agree|mechanism|extend|prolong|renew|extension|collapse|contacts|"
+    "session|conven|host|suspend|halt|pause|stop|breakdown|broke"
 )
 _PEACE_DEAL = re.compile(r"\bpeace\s+(?:declaration|deal|agreement|accord|treaty)\b", _I)
 

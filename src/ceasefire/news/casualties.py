@@ -95,7 +95,7 @@ _ONE_VICTIM = (
     r"soldier|policeman|police\s+officer|officer|constable|sub-inspector|inspector|child|man|"
     r"woman|civilian|boy|girl|person|militant|attacker|guard|worker|journalist|commander|"
     r"trooper|sepoy|jawan|cop|resident|farmer|shepherd|driver|teacher|student|doctor|national|"
-    r"citizen"
+    r"citizen|operative|leader|terrorist|insurgent|fighter|suspect"
 )
 #: "martyred a police officer", "shot dead a constable": one victim after the verb.
 OBJECT_SINGLE = re.compile(

@@ -86,6 +86,11 @@ _EVENT_STEMS = stems(
 )
 
 
+_NATURAL = re.compile(
+    r"\b(?:earthquake|quake|flood(?:s|ing)?|landslides?|cyclone|storm|avalanche|heatwave|"
+    r"road\s+accident|traffic\s+accident|crash)\b",
+    re.IGNORECASE,
+)
 #: "killed all the attackers": a killing told without a figure.
 _KILLED_SOME = re.compile(
     r"\b(?:killed|martyred|shot\s+dead|gunned\s+down)\s+(?:all|some|several|many|dozens|"
@@ -121,6 +126,8 @@ def is_event(
     if triggers is None:
         triggers = _trigger_starts(text)
     strong = bool(triggers) or bool(lx.HAPPENED.search(text))
+    if not strong and _NATURAL.search(text):
+        return False  # "the earthquake left at least 3,759 people dead": not a violent event
     if not strong and not claims and not lx.ATTACK.search(text) and not _KILLED_SOME.search(text):
         return False
     if not claims and _MODAL.search(text):

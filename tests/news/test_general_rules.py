@@ -588,3 +588,13 @@ def test_a_natural_disaster_is_not_an_incident_and_a_round_that_concluded_is_tal
     )
     assert result.incidents == ()
     assert [(e.kind, e.status) for e in result.agreement_events] == [("talks_round", "failed")]
+
+
+def test_two_tolls_in_two_nearby_towns_are_two_incidents() -> None:
+    result = _one(
+        "One of Saturday's strikes hit a vehicle in Gaza City, killing 11 people. A strike on "
+        "a house in Nuseirat camp killed at least seven people. Another strike, on a house in "
+        "Deir al-Balah, killed three people."
+    )
+    tolls = [i.fatalities_min for i in result.incidents if not (i.is_background or i.is_aggregate)]
+    assert tolls == [11, 7, 3]

@@ -33,7 +33,7 @@ from ceasefire.news.clauses import Clause, clauses, own_date
 from ceasefire.news.dates import DateMention
 from ceasefire.news.incident_fields import compatible_types, finish, hint
 from ceasefire.news.model import Incident, PlaceMatch
-from ceasefire.news.places import related
+from ceasefire.news.places import is_contained, related
 
 #: How many earlier incidents a clause may be attached to (keeps merging linear).
 WINDOW = 6
@@ -164,8 +164,25 @@ def _same_day(d: Draft, c: Clause) -> bool:
     return own is not None and own.date is not None and d.explicit and own.date == d.date
 
 
+def _counted_elsewhere(d: Draft, c: Clause) -> bool:
+    """Two tolls in two different towns or sites ("a strike on a house in Nuseirat camp
+    killed seven" after "a strike in Gaza City killed 11"): two events, however near."""
+    if not any(x.killed is not None and not x.is_subset for x in c.claims):
+        return False
+    if not any(x.killed is not None for cl in d.clauses for x in cl.claims):
+        return False
+    mine, theirs = _specific(d.places), _specific(c.places)
+    if not mine or not theirs:
+        return False
+    return not any(
+        a.name == b.name or is_contained(a, b) or is_contained(b, a) for a in mine for b in theirs
+    )
+
+
 def _eligible(d: Draft, c: Clause, ch: str) -> bool:
     if not compatible_types(d.hint, ch) or not _dates_fit(d, c):
+        return False
+    if _counted_elsewhere(d, c) and not c.anaphora:
         return False
     if c.info.sent.kind != "caption" and all(x.info.sent.kind == "caption" for x in d.clauses):
         return False  # a photo caption shows another moment; the story goes on without it

@@ -280,7 +280,8 @@ def find_places(text: str, lo: int, hi: int) -> list[Found]:
     index, lengths = gazetteer()
     toks: list[tuple[int, int]] = []
     for m in _TOKEN.finditer(text, lo, hi):
-        if "-" in m.group() and _HYPHEN_CAP.search(m.group()) and not _known(m.group()):
+        word = m.group()
+        if "-" in word and word[0].isupper() and _HYPHEN_CAP.search(word) and not _known(word):
             # "the Chaman-Spin Boldak crossing": two places joined by a hyphen
             toks.extend(p.span() for p in _HYPHEN_PART.finditer(text, m.start(), m.end()))
         else:

@@ -598,3 +598,13 @@ def test_two_tolls_in_two_nearby_towns_are_two_incidents() -> None:
     )
     tolls = [i.fatalities_min for i in result.incidents if not (i.is_background or i.is_aggregate)]
     assert tolls == [11, 7, 3]
+
+
+def test_more_border_districts_and_fire_on_positions_along_the_border() -> None:
+    for name in ("Khogyani", "Behsud", "Asmar", "Spera", "Zurmat", "Pasni", "Chaghi", "Bermal"):
+        assert by_name(name) is not None, name
+    (inc,) = _one(
+        "Afghan forces opened unprovoked fire on Pakistani positions along the border in "
+        "Kurram on Saturday, officials said."
+    ).incidents
+    assert (inc.incident_type, inc.place_names) == ("cross_border_fire", ("Kurram",))

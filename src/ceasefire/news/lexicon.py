@@ -50,6 +50,8 @@ CROSS_BORDER = re.compile(
     r"[^.;]{0,50}?\b(?:border|frontier|line\s+of\s+control|LoC|crossing)\b|"
     r"\bborder\s+(?:forces|guards|troops)\s+(?:exchanged|traded)\s+(?:heavy\s+|intense\s+)?fire|"
     r"\b(?:border|frontier)\b[^.;]{0,40}?\bexchanges?\s+of\s+(?:heavy\s+)?fire|"
+    r"(?:firing|fire|shelling)\s+(?:on|at)\s+(?:[\w’'-]+\s+){0,3}?(?:positions?|posts?)\s+"
+    r"(?:across|along|on)\s+the\s+(?:[\w-]+\s+){0,2}(?:border|frontier|Durand\s+Line|LoC)\b|"
     r"(?:unprovoked\s+)?(?:firing|fire|shelling)\s+(?:from\s+)?(?:across|along)\s+the\s+"
     r"(?:[\w-]+\s+){0,2}(?:border|frontier|Durand\s+Line|line\s+of\s+control|LoC))\b",
     _I,
@@ -58,7 +60,7 @@ CLASH = re.compile(
     r"\b(?:(?i:clash(?:es|ed)?|exchanges?\s+of\s+(?:heavy\s+)?fire|"
     r"exchanged\s+(?:heavy\s+|intense\s+)?fire|traded\s+(?:heavy\s+)?fire|gun\s*battle|"
     r"gunfight|fire\s*fight|firefight|fighting|skirmish(?:es)?|encounter|shoot-?out)|"
-    r"ground\s+engagements?|[Ii]ntelligence-based\s+operations?|"
+    r"ground\s+engagements?|[Ii]ntelligence[- ]based\s+operations?|"
     r"(?i:offensives?|counter-?attacks?|crossfire|(?:seized|captured|took\s+control\s+of|"
     r"overran)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+)?(?:town|city|village|area|district|positions?|posts?|base|hill))|"

@@ -608,3 +608,27 @@ def test_more_border_districts_and_fire_on_positions_along_the_border() -> None:
         "Kurram on Saturday, officials said."
     ).incidents
     assert (inc.incident_type, inc.place_names) == ("cross_border_fire", ("Kurram",))
+
+
+def test_a_dateline_with_no_year_takes_the_year_its_weekday_fits() -> None:
+    text = (
+        "(MENAFN- Kuwait News Agency (KUNA)) DOHA, Oct 19 (KUNA) -- The Qatari Foreign "
+        "Ministry announced on Sunday a ceasefire agreement between Afghanistan and Pakistan."
+    )
+    result = extract_article({"id": "x", "text": text}, today=date(2026, 11, 23))
+    assert [(e.kind, e.date) for e in result.agreement_events] == [
+        ("ceasefire_declared", "2025-10-19")
+    ]
+    # the same text read the next year still finds 2025: 19 October is a Sunday only then
+    later = extract_article({"id": "x", "text": text}, today=date(2027, 11, 23))
+    assert [e.date for e in later.agreement_events] == ["2025-10-19"]
+
+
+def test_a_month_day_with_its_weekday_and_no_year() -> None:
+    ctx = DateContext(None, "", today=date(2026, 11, 23))
+    text = "The truce runs until Monday, March 23, officials said."
+    (d,) = find_dates(text, 0, len(text), ctx)
+    assert str(d.date) == "2026-03-23"  # 23 March fell on a Monday in 2026
+    text = "The truce runs until March 23, officials said."
+    (d,) = find_dates(text, 0, len(text), ctx)
+    assert d.date is None  # no year and no weekday: not guessed

@@ -72,11 +72,16 @@ def _dateline(sent: Sentence, text: str, first_in_line: bool) -> PlaceMatch | No
 
 
 def analyse(
-    article_id: str | None, text: str, pub_date: date | None, url: object = None
+    article_id: str | None,
+    text: str,
+    pub_date: date | None,
+    url: object = None,
+    today: date | None = None,
 ) -> Article:
-    """Segment and annotate `text` (see the module docstring)."""
+    """Segment and annotate `text` (see the module docstring); `today` is the day it is
+    read, for month-days written with no year anywhere (`daymath.latest_year`)."""
     sents = sentences(text)
-    ctx = document_anchor(text, sents, pub_date, url)
+    ctx = document_anchor(text, sents, pub_date, url, today)
     infos: list[SentenceInfo] = []
     prev: date | None = None
     last_line = -1

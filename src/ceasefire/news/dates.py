@@ -40,6 +40,7 @@ from ceasefire.news.daymath import (
     pick_year,
     relative_day,
     resolve_weekday,
+    weekday_year,
 )
 from ceasefire.news.text import dateline_end
 
@@ -212,6 +213,11 @@ def _resolve(
                 days.append(None)
                 continue
             year = md[2] or pick_year(md[0], md[1], ctx, m.start())
+            named = re.match(_WD, part) if kind == "explicit" else None
+            if year is None and named is not None and ctx.today is not None:
+                # "Monday, March 23" and no year anywhere: the year it fell on a Monday
+                target = WEEKDAYS[named.group().lower()]
+                year = weekday_year(md[0], md[1], target, ctx.today)
             days.append(make_date(year, md[0], md[1]) if year else None)
         first = days[0]
         end = days[1] if len(days) > 1 else None

@@ -40,6 +40,8 @@ class DateContext:
     anchor: date | None
     anchor_basis: str
     years: tuple[tuple[int, int], ...] = ()
+    #: the day the text is read: bounds the year of a month-day fixed only by its weekday
+    today: date | None = None
 
     def year_before(self, offset: int) -> int | None:
         """The last explicit year written before `offset`, else the first in the text."""
@@ -86,6 +88,17 @@ def pick_year(month: int, day: int, ctx: DateContext, offset: int) -> int | None
                 best = (cost, year)
         return best[1] if best else None
     return ctx.year_before(offset)
+
+
+def weekday_year(month: int, day: int, weekday: int, today: date) -> int | None:
+    """The latest year up to `today` in which `month`/`day` falls on `weekday` ("Sunday,
+    Oct 19" with no year anywhere: 2025 when read in 2026). A weekday repeats on a date only
+    every 5 to 11 years, so within the last six years the answer is unique or absent."""
+    for year in range(today.year, today.year - 6, -1):
+        d = make_date(year, month, day)
+        if d is not None and d <= today and d.weekday() == weekday:
+            return year
+    return None
 
 
 def resolve_weekday(anchor: date, target: int, modifier: str, future: bool) -> date:

@@ -11,6 +11,7 @@ Standard library only; this module must not import Django.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, date, datetime
 
 from ceasefire.news.agreements import agreement_events
 from ceasefire.news.analysis import analyse, article_fields
@@ -22,8 +23,13 @@ from ceasefire.news.obligations import obligations
 __all__ = ["ArticleCandidates", "extract_article", "to_json"]
 
 
-def extract_article(article: Mapping[str, object]) -> ArticleCandidates:
-    """Candidates for one article (see the module docstring)."""
+def extract_article(article: Mapping[str, object], today: date | None = None) -> ArticleCandidates:
+    """Candidates for one article (see the module docstring).
+
+    `today` (default: the clock, UTC) is the day the article is read: a month-day written
+    with no year anywhere but with its weekday ("Monday, March 23"; "DOHA, Oct 19 ... on
+    Sunday") is placed in the latest year up to then in which it fell on that weekday.
+    """
     try:
         aid, text, raw_pub = article_fields(article)
     except ValueError as exc:
@@ -35,7 +41,8 @@ def extract_article(article: Mapping[str, object]) -> ArticleCandidates:
         warnings.append(f"pub_date {raw_pub!r} is not an ISO date; treated as missing")
     if pub is None:
         warnings.append("no publication date: weekdays are resolved only against a page date")
-    analysed = analyse(aid, text, pub, article.get("url"))
+    read_on = today or datetime.now(tz=UTC).date()
+    analysed = analyse(aid, text, pub, article.get("url"), read_on)
     return ArticleCandidates(
         id=aid,
         incidents=tuple(incidents(analysed)),

@@ -224,7 +224,8 @@ def sentences(text: str) -> list[Sentence]:
 
 
 _DATELINE_PLACE = re.compile(
-    r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?(?:"
+    # an aggregator's credit may come first: "(MENAFN- Kuwait News Agency (KUNA)) DOHA, ..."
+    r"^\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:date\s+\d{4}-\d{2}-\d{2}\s+)?(?:"
     r"([A-Z][A-Z .'’-]{2,40}?)(?:,\s*[A-Z][a-z]+)?"
     r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?)?"
     r"(?:\s*\([A-Za-z .&]{1,25}\))?"

@@ -114,18 +114,19 @@ def is_event(
     claims: list[CasualtyClaim],
     anchored: bool = False,
     dated: bool = False,
-    triggers: list[int] | None = None,
+    strong: bool | None = None,
 ) -> bool:
     """Whether a clause reports an event: a trigger or a casualty figure; a bare "attack"
     only when the clause also names a place or a date (`anchored`), and a bare plural
     "attacks" only with a date (`dated`): "the increasing number of attacks has strained
     relations between Islamabad and Kabul" tells no event.
 
-    `text` is already blanked by `without_cease`; `triggers` are its `_trigger_starts`.
+    `text` is already blanked by `without_cease`; `strong` says whether a trigger family
+    matches it (computed here when not given).
     """
-    if triggers is None:
-        triggers = _trigger_starts(text)
-    strong = bool(triggers) or bool(lx.HAPPENED.search(text))
+    if strong is None:
+        strong = any(p.search(text) for p in _TRIGGERS)
+    strong = strong or bool(lx.HAPPENED.search(text))
     if not strong and _NATURAL.search(text):
         return False  # "the earthquake left at least 3,759 people dead": not a violent event
     if not strong and not claims and not lx.ATTACK.search(text) and not _KILLED_SOME.search(text):
@@ -212,8 +213,7 @@ def clauses(article: Article) -> list[Clause]:
                 for f in info.places
             )
             blanked = without_cease(ctext)
-            triggers = _trigger_starts(blanked)
-            if not is_event(blanked, claims, anchored, dated, triggers):
+            if not is_event(blanked, claims, anchored, dated):
                 continue
             bg = lx.BACKGROUND.search(ctext)
             out.append(
@@ -226,7 +226,7 @@ def clauses(article: Article) -> list[Clause]:
                     places=_site_places(info, lo, hi, text, bool(lx.ARREST.search(ctext))),
                     actors=[a for a in info.actors if lo <= a.start < hi],
                     claims=claims,
-                    trigger=_first_trigger(blanked, lo, triggers),
+                    trigger=_first_trigger(blanked, lo, _trigger_starts(blanked)),
                     discontinuity=bool(lx.DISCONTINUITY.search(ctext)),
                     anaphora=bool(lx.ANAPHORA.search(ctext)),
                     same_place=bool(lx.SAME_PLACE.search(ctext)),

@@ -100,16 +100,16 @@ _CONTEXT_PLACES = re.compile(
     rf"post|checkpost|check\s+post|outpost)\b"
     rf"|\bnear\s+(?P<c>{_CAPPHRASE})"
     rf"|(?P<d>{_FACILITY}\s+{_CAPPHRASE}|{_CAPPHRASE}\s+(?:{_FACILITY}|hotel|camp\b|"
-    rf"mosque|market\b|court\s+building|festival))"
-    # "in Khoznavar, Syunik": a village named before its known region (checked in code)
-    rf"|\b(?:in|at|near)\s+(?P<e>{_CAPTOK}(?:\s+{_CAPTOK})?)(?=,\s+[A-Z]))"
+    rf"mosque|market\b|court\s+building|festival)))"
 )
+#: "in Khoznavar, Syunik": a village named before its known region (checked in code)
+_BEFORE_REGION = re.compile(rf"\b(?:in|at|near)\s+(?P<e>{_CAPTOK}(?:\s+{_CAPTOK})?)(?=,\s+[A-Z])")
 
 
 _COMMA = re.compile(r",\s*")
 _CONTEXT_STEMS = stems(
     "area|village|town|city|district|region|municipal|neighbo|locality|suburb|outskirts|tehsil|",
-    "sector|post|in |at |",
+    "sector|post|",
     "valley|near|imambargah|mosque|masjid|hotel|base|airport|festival|universit|school|college|",
     "market|bazaar|prison|jail|fort|cantonment|camp|church|temple|stadium|bridge|dam|court",
 )
@@ -325,7 +325,7 @@ def find_places(text: str, lo: int, hi: int) -> list[Found]:
         found.append(Found(_record_match(rec, text, s0, end), _role(text, lo, s0, end)))
         i += n
     for m in _context_matches(text, lo, hi):
-        group = next(g for g in "abcde" if m.group(g))
+        group = next(g for g in "abcde" if m.groupdict().get(g))
         s, e = m.span(group)
         if group == "e":
             region = _COMMA.match(text, m.end())
@@ -363,9 +363,11 @@ def _context_matches(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     A nationality before the noun is not a place: "the southern Lebanese village of Al
     Mjadel" names Al Mjadel, so the search goes on from the noun.
     """
+    out: list[re.Match[str]] = (
+        list(_BEFORE_REGION.finditer(text, lo, hi)) if "," in text[lo:hi] else []
+    )
     if not _CONTEXT_STEMS.search(text, lo, hi):
-        return []
-    out: list[re.Match[str]] = []
+        return out
     pos = lo
     while (m := _CONTEXT_PLACES.search(text, pos, hi)) is not None:
         named = m.group("b")
@@ -374,7 +376,7 @@ def _context_matches(text: str, lo: int, hi: int) -> list[re.Match[str]]:
             continue
         out.append(m)
         pos = m.end()
-    return out
+    return sorted(out, key=lambda x: x.start())
 
 
 def is_contained(inner: PlaceMatch, outer: PlaceMatch) -> bool:

@@ -8,7 +8,7 @@ from datetime import date
 from ceasefire.news.dates import DateContext, find_dates
 from ceasefire.news.extract import extract_article
 from ceasefire.news.model import PlaceMatch
-from ceasefire.news.places import by_name, distance_km, find_places, related
+from ceasefire.news.places import by_name, distance_km, find_places, record_match, related
 
 
 def _one(text: str, pub: str | None = "2025-11-02"):
@@ -18,19 +18,7 @@ def _one(text: str, pub: str | None = "2025-11-02"):
 def _match(name: str) -> PlaceMatch:
     rec = by_name(name)
     assert rec is not None, name
-    return PlaceMatch(
-        name=rec["name"],
-        matched_text=name,
-        start=0,
-        end=len(name),
-        place_id=rec["id"],
-        kind=rec["kind"],
-        admin_level=rec["admin_level"],
-        admin1=rec.get("admin1"),
-        country=rec.get("country"),
-        lat=rec.get("lat"),
-        lon=rec.get("lon"),
-    )
+    return record_match(rec, name, 0, len(name))
 
 
 def test_weekday_night_ends_the_next_morning() -> None:

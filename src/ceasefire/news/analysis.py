@@ -19,7 +19,7 @@ from ceasefire.news.actors import find_actors
 from ceasefire.news.anchors import document_anchor
 from ceasefire.news.dates import DateContext, DateMention, find_dates
 from ceasefire.news.model import ActorMatch, PlaceMatch
-from ceasefire.news.places import Found, by_name, find_places
+from ceasefire.news.places import Found, by_name, find_places, record_match
 from ceasefire.news.text import Sentence, dateline_place, sentences
 
 
@@ -53,22 +53,7 @@ def _dateline(sent: Sentence, text: str, first_in_line: bool) -> PlaceMatch | No
     if span is None:
         return None
     rec = by_name(text[span[0] : span[1]].strip())
-    if rec is None:
-        return None
-    return PlaceMatch(
-        name=rec["name"],
-        matched_text=text[span[0] : span[1]],
-        start=span[0],
-        end=span[1],
-        place_id=rec["id"],
-        kind=rec["kind"],
-        admin_level=rec["admin_level"],
-        admin1=rec.get("admin1"),
-        country=rec.get("country"),
-        lat=rec.get("lat"),
-        lon=rec.get("lon"),
-        where_prec=rec.get("where_prec"),
-    )
+    return None if rec is None else record_match(rec, text, span[0], span[1])
 
 
 def analyse(

@@ -164,7 +164,8 @@ def by_name(name: str) -> dict[str, Any] | None:
     return recs[0] if recs else None
 
 
-def _record_match(rec: dict[str, Any], text: str, start: int, end: int) -> PlaceMatch:
+def record_match(rec: dict[str, Any], text: str, start: int, end: int) -> PlaceMatch:
+    """The match of gazetteer record `rec` written as `text[start:end]`."""
     return PlaceMatch(
         name=rec["name"],
         matched_text=text[start:end],
@@ -322,7 +323,7 @@ def find_places(text: str, lo: int, hi: int) -> list[Found]:
             i += 1
             continue
         rec, end, n = hit
-        found.append(Found(_record_match(rec, text, s0, end), _role(text, lo, s0, end)))
+        found.append(Found(record_match(rec, text, s0, end), _role(text, lo, s0, end)))
         i += n
     for m in _context_matches(text, lo, hi):
         group = next(g for g in "abcde" if m.groupdict().get(g))

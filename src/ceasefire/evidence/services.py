@@ -66,6 +66,31 @@ def _custody(
     )
 
 
+def _logged_step(
+    item: EvidenceItem,
+    step: CustodyStep,
+    event_name: str,
+    details: dict[str, object],
+    *,
+    actor: User,
+    custodian: User,
+    purpose: str,
+    recipient: str = "",
+) -> CustodyEvent:
+    """Append the log entry for a custody step on an existing item, then its custody row
+    (which carries the entry's index): the one shape of transfer, access and copy."""
+    appended = record(actor=actor, event=Event(event_name, item.subject, _payload(item, **details)))
+    return _custody(
+        item,
+        step,
+        actor=actor,
+        appended=appended,
+        custodian=custodian,
+        purpose=purpose,
+        recipient=recipient,
+    )
+
+
 def _new_item(
     *,
     actor: User,
@@ -226,24 +251,16 @@ def transfer_custody(*, actor: User, item: EvidenceItem, to: User, purpose: str)
         raise Conflict(f"{to} already holds this item", details={"field": "to"})
     if not purpose.strip():
         raise InvalidInput("say why custody passes", details={"field": "purpose"})
-    appended = record(
-        actor=actor,
-        event=Event(
-            "evidence.transferred",
-            item.subject,
-            _payload(
-                item,
-                from_custodian=f"user:{holder.pk}",
-                to_custodian=f"user:{to.pk}",
-                purpose_sha256=_sha256(purpose.strip()),
-            ),
-        ),
-    )
-    return _custody(
+    return _logged_step(
         item,
         CustodyStep.TRANSFERRED,
+        "evidence.transferred",
+        {
+            "from_custodian": f"user:{holder.pk}",
+            "to_custodian": f"user:{to.pk}",
+            "purpose_sha256": _sha256(purpose.strip()),
+        },
         actor=actor,
-        appended=appended,
         custodian=to,
         purpose=purpose,
     )
@@ -253,15 +270,12 @@ def transfer_custody(*, actor: User, item: EvidenceItem, to: User, purpose: str)
 def access_evidence(*, actor: User, item: EvidenceItem, purpose: str = "download") -> CustodyEvent:
     """Log that a mediator or monitor opened an item's stored bytes."""
     require(actor.as_actor(), Action.VIEW_EVIDENCE)
-    appended = record(
-        actor=actor,
-        event=Event("evidence.accessed", item.subject, _payload(item, purpose=purpose[:100])),
-    )
-    return _custody(
+    return _logged_step(
         item,
         CustodyStep.ACCESSED,
+        "evidence.accessed",
+        {"purpose": purpose[:100]},
         actor=actor,
-        appended=appended,
         custodian=current_custodian(item),
         purpose=purpose,
     )
@@ -275,23 +289,15 @@ def copy_evidence(*, actor: User, item: EvidenceItem, recipient: str, purpose: s
         raise InvalidInput("only files are copied", details={"field": "item"})
     if not recipient.strip() or not purpose.strip():
         raise InvalidInput("name the recipient and the purpose", details={"field": "recipient"})
-    appended = record(
-        actor=actor,
-        event=Event(
-            "evidence.copied",
-            item.subject,
-            _payload(
-                item,
-                recipient_sha256=_sha256(recipient.strip()[:200]),
-                purpose_sha256=_sha256(purpose.strip()),
-            ),
-        ),
-    )
-    return _custody(
+    return _logged_step(
         item,
         CustodyStep.COPIED,
+        "evidence.copied",
+        {
+            "recipient_sha256": _sha256(recipient.strip()[:200]),
+            "purpose_sha256": _sha256(purpose.strip()),
+        },
         actor=actor,
-        appended=appended,
         custodian=current_custodian(item),
         purpose=purpose,
         recipient=recipient,

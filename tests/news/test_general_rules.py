@@ -620,3 +620,22 @@ def test_a_month_day_with_its_weekday_and_no_year() -> None:
     text = "The truce runs until March 23, officials said."
     (d,) = find_dates(text, 0, len(text), ctx)
     assert d.date is None  # no year and no weekday: not guessed
+
+
+# --- round 7 ----------------------------------------------------------------------------
+
+
+def test_a_meeting_planned_without_a_day_has_no_date() -> None:
+    # README convention 2: no day written, no date; the publication day is not the meeting's
+    events = _one(
+        "The two sides signed a framework agreement in Doha. Further protocols will be "
+        "negotiated in talks to be held in the coming weeks.",
+        "2025-11-15",
+    ).agreement_events
+    talks = [(e.kind, e.status, e.date) for e in events if e.kind == "talks_round"]
+    assert talks == [("talks_round", "planned", None)]
+    # a planned meeting with its day keeps it
+    (event,) = _one(
+        "Delegations will meet again in Istanbul on October 25.", "2025-10-19"
+    ).agreement_events
+    assert (event.kind, event.status, event.date) == ("talks_round", "planned", "2025-10-25")

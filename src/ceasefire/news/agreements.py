@@ -20,7 +20,8 @@ although …") and each clause is matched against the kind rules below, most spe
 
 Dates: the clause's own date (an event date, else the date of the statement, "said
 Tuesday"); without one, the first statement date of the article, else the publication
-date, else the first event date written in the text. Events more than a week old, or with
+date, else the first event date written in the text; a meeting planned with no day
+written has none (README convention 2). Events more than a week old, or with
 background wording ("had announced", "recent rounds of talks", "weeks after"), are
 background. Events of the same kind, sub-kind and date are one event.
 
@@ -340,6 +341,8 @@ def agreement_events(article: Article) -> list[AgreementEvent]:
                     day, precision, basis = own.date, own.precision, own.basis
                 elif _ONGOING.search(ctext):
                     day, precision, basis = None, None, "ongoing or repeated: no day"
+                elif kind == "talks_round" and _status(kind, sub, ctext) == "planned":
+                    day, precision, basis = None, None, "a meeting planned with no day written"
                 else:
                     day, basis = fallback
                     precision = "day" if day else None

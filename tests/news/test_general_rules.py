@@ -639,3 +639,12 @@ def test_a_meeting_planned_without_a_day_has_no_date() -> None:
         "Delegations will meet again in Istanbul on October 25.", "2025-10-19"
     ).agreement_events
     assert (event.kind, event.status, event.date) == ("talks_round", "planned", "2025-10-25")
+
+
+def test_a_call_for_calm_takes_a_day_only_when_the_article_gives_one() -> None:
+    call = "UNAMA urged both sides to end the hostilities and protect civilians."
+    (event,) = [e for e in _one(call, "2026-02-23").agreement_events if e.kind == "other"]
+    assert event.date is None  # the publication day is not the day of an undated appeal
+    said = "The UN mission said on Sunday it was alarmed by the fighting. " + call
+    (event,) = [e for e in _one(said, "2026-02-23").agreement_events if e.kind == "other"]
+    assert event.date == "2026-02-22"  # the day the article says the mission spoke

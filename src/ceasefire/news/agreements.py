@@ -21,7 +21,8 @@ although …") and each clause is matched against the kind rules below, most spe
 Dates: the clause's own date (an event date, else the date of the statement, "said
 Tuesday"); without one, the first statement date of the article, else the publication
 date, else the first event date written in the text; a meeting planned with no day
-written has none (README convention 2). Events more than a week old, or with
+written has none (README convention 2), and so has a third party's call for calm when the
+article gives no day anyone spoke. Events more than a week old, or with
 background wording ("had announced", "recent rounds of talks", "weeks after"), are
 background. Events of the same kind, sub-kind and date are one event.
 
@@ -254,8 +255,9 @@ _MEETING_DATE = re.compile(
 )
 
 
-def _fallback_date(article: Article) -> tuple[date | None, str]:
-    """First statement date in the body, else the anchor, else the first event date."""
+def _fallback_date(article: Article) -> tuple[date | None, str, bool]:
+    """First statement date in the body, else the anchor, else the first event date; and
+    whether the day is one the article says something was said on."""
     first_event: date | None = None
     for info in article.sentences:
         if info.sent.kind in ("caption", "embed_signature", "embed"):
@@ -270,13 +272,17 @@ def _fallback_date(article: Article) -> tuple[date | None, str]:
             if d.role == "report" or _MEETING_DATE.search(
                 info.sent.text, 0, d.start - info.sent.start
             ):
-                return d.date, f"no date in the sentence; the article's statement date {d.text!r}"
+                return (
+                    d.date,
+                    f"no date in the sentence; the article's statement date {d.text!r}",
+                    True,
+                )
             first_event = first_event or d.date
     if article.ctx.anchor is not None:
-        return article.ctx.anchor, f"no date in the sentence; {article.ctx.anchor_basis}"
+        return article.ctx.anchor, f"no date in the sentence; {article.ctx.anchor_basis}", False
     if first_event is not None:
-        return first_event, "no date in the sentence; the first date written in the text"
-    return None, "no date in the text"
+        return first_event, "no date in the sentence; the first date written in the text", False
+    return None, "no date in the text", False
 
 
 def _status(kind: str, sub: str, text: str) -> str:
@@ -343,8 +349,10 @@ def agreement_events(article: Article) -> list[AgreementEvent]:
                     day, precision, basis = None, None, "ongoing or repeated: no day"
                 elif kind == "talks_round" and _status(kind, sub, ctext) == "planned":
                     day, precision, basis = None, None, "a meeting planned with no day written"
+                elif sub == "call" and not fallback[2]:
+                    day, precision, basis = None, None, "a call for calm with no day written"
                 else:
-                    day, basis = fallback
+                    day, basis, _said = fallback
                     precision = "day" if day else None
                 recent = own is not None and (
                     (own.kind == "period" and not own.past)

@@ -648,3 +648,13 @@ def test_a_call_for_calm_takes_a_day_only_when_the_article_gives_one() -> None:
     said = "The UN mission said on Sunday it was alarmed by the fighting. " + call
     (event,) = [e for e in _one(said, "2026-02-23").agreement_events if e.kind == "other"]
     assert event.date == "2026-02-22"  # the day the article says the mission spoke
+
+
+def test_a_truce_and_a_mechanism_agreed_in_one_clause_with_an_aside() -> None:
+    events = _one(
+        "DOHA: The ministry said on Sunday that the two sides agreed, after negotiations, on "
+        "the immediate ceasefire as well as creating a mechanism for peace and stability.",
+        "2025-10-19",
+    ).agreement_events
+    got = {(e.kind, e.date) for e in events if not e.is_background}
+    assert got == {("ceasefire_declared", "2025-10-19"), ("mechanism_agreed", "2025-10-19")}

@@ -58,7 +58,8 @@ _NOT_AN_EVENT = re.compile(
     _I,
 )
 _CLAUSE_SPLIT = re.compile(
-    r",\s+(?=(?:coming|after|although|though|while|but|whereas)\b)|;\s+|\s+although\s+|"
+    r",\s+(?=(?:coming|after|although|though|while|but|whereas)\b)(?![a-z]+(?:\s+[\w-]+){1,3},)|"
+    r";\s+|\s+although\s+|"
     r",\s+(?=and\s+to\s)|,\s+(?=with\s+(?:\w+\s+){1,3}(?:expected|due|scheduled|planned)\b)|"
     r",\s+(?=and\s+(?:a|an|the)\s)|,\s+(?=(?:adding|saying|noting|stressing)\s+that\b)|"
     r"\s+(?=and\s+to\s+(?:hold|meet|resume|continue|begin|sign)\b)|"
@@ -145,6 +146,16 @@ _ATTRIBUTIVE = re.compile(
 )
 
 
+#: "agreed on the immediate ceasefire as well as creating a mechanism": a second agreement
+#: told in the same clause as the truce. (A short aside, "agreed, after negotiations, on",
+#: does not cut the clause: see `_CLAUSE_SPLIT`.)
+_ALSO_MECHANISM = re.compile(
+    r"\bagree\w*\b[^;]{0,80}?\b(?:creat\w*|establish\w*|set(?:ting)?\s+up|form(?:ing|ation)?)"
+    r"\s+(?:of\s+)?(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:mechanisms?|joint\s+committee|commission)\b",
+    _I,
+)
+
+
 def _kinds(
     text: str, article_has_truce: bool, peace_deal_near: bool
 ) -> list[tuple[str, str, int, int]]:
@@ -160,6 +171,10 @@ def _kinds(
     if found is None:
         return []
     out = [found]
+    if found[0] in ("ceasefire_declared", "ceasefire_extended"):
+        also = _ALSO_MECHANISM.search(text)
+        if also is not None:
+            out.append(("mechanism_agreed", "mechanism", also.start(), also.end()))
     if found[0] != "statement_of_breach":
         breach = next(p for k, _s, p in RULES if k == "statement_of_breach")
         m = breach.search(text, found[3]) or breach.search(text, 0, found[2])

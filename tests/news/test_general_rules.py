@@ -658,3 +658,13 @@ def test_a_truce_and_a_mechanism_agreed_in_one_clause_with_an_aside() -> None:
     ).agreement_events
     got = {(e.kind, e.date) for e in events if not e.is_background}
     assert got == {("ceasefire_declared", "2025-10-19"), ("mechanism_agreed", "2025-10-19")}
+
+
+def test_a_delegation_arriving_for_a_round_is_talks() -> None:
+    events = _one(
+        "A Pakistani delegation has already arrived in Doha, while an Afghan delegation is "
+        "expected to reach the Qatari capital on Saturday.",
+        "2025-10-17",
+    ).agreement_events
+    assert ("talks_round", "planned", "2025-10-18") in {(e.kind, e.status, e.date) for e in events}
+    assert _one("The delegation's report was read out.", "2025-10-17").agreement_events == ()

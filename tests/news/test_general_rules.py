@@ -668,3 +668,43 @@ def test_a_delegation_arriving_for_a_round_is_talks() -> None:
     ).agreement_events
     assert ("talks_round", "planned", "2025-10-18") in {(e.kind, e.status, e.date) for e in events}
     assert _one("The delegation's report was read out.", "2025-10-17").agreement_events == ()
+
+
+def test_a_title_case_dateline_is_where_the_report_was_filed() -> None:
+    (inc,) = _one(
+        "New Delhi: Afghan officials said late Friday that Pakistani airstrikes killed at "
+        "least 10 people in Paktika province.",
+        "2025-10-18",
+    ).incidents
+    assert inc.place_names == ("Paktika",)
+    # a title-case word and a colon that is not a known place is left alone
+    (inc,) = _one(
+        "Update: Pakistani airstrikes killed at least 10 people in Paktika province on Friday."
+    ).incidents
+    assert inc.place_names == ("Paktika",)
+
+
+def test_a_toll_since_the_fighting_began_is_a_total_not_the_days_toll() -> None:
+    result = _one(
+        "Israeli strikes killed two people in Jabalia camp on Saturday. The total death toll "
+        "since the “ceasefire” came into effect has risen to 614. Officials said 583 fighters "
+        "had been killed in Gaza since the border clashes began.",
+        "2026-02-21",
+    )
+    foreground = [i for i in result.incidents if not (i.is_background or i.is_aggregate)]
+    assert [(i.place_names, i.fatalities_min) for i in foreground] == [(("Jabalia",), 2)]
+
+
+def test_the_ledes_event_is_news_even_without_a_day_or_a_toll() -> None:
+    (inc,) = _one(
+        "Taliban forces launched an attack on a Pakistani border post near Nangarhar province. "
+        "The post was destroyed.",
+        None,
+    ).incidents
+    assert (inc.place_names, inc.is_background) == (("Nangarhar",), False)
+    # an undated, uncounted event told apart from the story is still context
+    later = _one(
+        "Pakistani strikes killed 10 people in Paktika on Friday, officials said. "
+        "In another development, militants attacked a border post near Nangarhar province."
+    ).incidents
+    assert [i.is_background for i in later if i.place_names == ("Nangarhar",)] == [True]

@@ -195,7 +195,8 @@ def _foreground_ok(d: Draft, places: list[PlaceMatch], itype: str, has_claims: b
     if not places:
         return "no place named: kept as context, not as a foreground incident"
     timed = d.explicit or d.inherited or has_claims
-    if not timed and itype not in ("arrest_or_prosecution", "hideout_dismantled"):
+    lede = any(c.info.lead for c in d.clauses)  # what the article reports, dated or not
+    if not (timed or lede) and itype not in ("arrest_or_prosecution", "hideout_dismantled"):
         return "no date and no casualty figure: kept as context"
     if all(p.kind == "country" for p in places) and not (has_claims or d.date is not None):
         return "only a country named and no date or figure: kept as context"

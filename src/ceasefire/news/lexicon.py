@@ -183,7 +183,10 @@ PERIOD_TOTAL = re.compile(
     r"over\s+the\s+(?:[\w-]+\s+){0,3}period|during\s+the\s+first\s+(?:\w+\s+){1,2}(?:weeks|days|months)|"
     r"(?:this|last)\s+year\s+alone|since\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:19|20)\d\d|(?-i:January|February|March|"
     r"April|May|June|July|August|September|October|November|December)(?!\s+\d)|"
-    r"the\s+(?:ceasefire|truce)\s+(?:was|took|came)))\b",
+    r"the\s+[“\"‘']?(?:ceasefire|truce)[”\"’']?\s+(?:was|took|came))|"
+    # "since the border clashes began", "since the war broke out": a total since a start
+    r"since\s+the\s+(?:[\w-]+\s+){0,3}?(?:clashes|fighting|war|conflict|hostilities|offensive|"
+    r"escalation|violence)\s+(?:began|begun|started|erupted|broke\s+out|flared))\b",
     _I,
 )
 #: "killed in North Waziristan, eight in South Waziristan and eight in Bannu": a breakdown.

@@ -236,12 +236,18 @@ _DATELINE_PLACE = re.compile(
 )
 
 
+#: "New Delhi: Just as a fragile ceasefire ...": a title-case place and a colon, the house
+#: style of several South Asian outlets; taken as a dateline only for a gazetteer place.
+_TITLE_DATELINE = re.compile(r"^\s*([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}):\s")
+
+
 def dateline_place(sentence: Sentence) -> tuple[int, int] | None:
-    """Offsets of an upper-case dateline place ("DERA ISMAIL KHAN:", "KABUL —"), if any."""
-    m = _DATELINE_PLACE.match(sentence.text)
+    """Offsets of a dateline place ("DERA ISMAIL KHAN:", "KABUL —", "Peshawar, Dec 12 (PTI)",
+    "New Delhi:"), if any; the caller checks that a title-case one is a known place."""
+    m = _DATELINE_PLACE.match(sentence.text) or _TITLE_DATELINE.match(sentence.text)
     if not m:
         return None
-    group = 1 if m.group(1) else 2
+    group = next(g for g in range(1, (m.re.groups or 0) + 1) if m.group(g))
     return sentence.start + m.start(group), sentence.start + m.end(group)
 
 

@@ -693,6 +693,12 @@ def test_a_toll_since_the_fighting_began_is_a_total_not_the_days_toll() -> None:
     )
     foreground = [i for i in result.incidents if not (i.is_background or i.is_aggregate)]
     assert [(i.place_names, i.fatalities_min) for i in foreground] == [(("Jabalia",), 2)]
+    (total,) = _one(
+        "More than 35 people have been killed since the latest round of hostilities "
+        "between Thailand and Cambodia erupted on July 24.",
+        "2025-07-28",
+    ).incidents
+    assert (total.fatalities_min, total.is_aggregate) == (35, True)
 
 
 def test_the_ledes_event_is_news_even_without_a_day_or_a_toll() -> None:
@@ -708,3 +714,15 @@ def test_the_ledes_event_is_news_even_without_a_day_or_a_toll() -> None:
         "In another development, militants attacked a border post near Nangarhar province."
     ).incidents
     assert [i.is_background for i in later if i.place_names == ("Nangarhar",)] == [True]
+
+
+def test_the_lede_is_the_first_sentence_of_prose_not_page_furniture() -> None:
+    text = (
+        "Deadly Exchange: Pakistani and Afghan Forces Clash\n"
+        "Breaking\n"
+        "14 October, 2025 Pakistan-Afghanistan border (Kurram sector)\n"
+        "On the night of October 11, 2025, Afghan forces opened fire on Pakistani border "
+        "posts in Kurram district, killing 23 soldiers."
+    )
+    (inc,) = _one(text, "2025-10-14").incidents
+    assert (inc.date, inc.is_background) == ("2025-10-11", False)  # the lede: news for a week

@@ -86,14 +86,23 @@ def analyse(
                 f for f in places if f.place.end <= dateline.start or f.place.start >= dateline.end
             ]
         earlier = infos[-1].background if infos else False
-        lead = not seen_body and s.kind == "body"
-        seen_body = seen_body or s.kind == "body"
+        lead = not seen_body and s.kind == "body" and _prose(s.text)
+        seen_body = seen_body or lead
         background = _narrative_background(s, dates, ctx, earlier, lead)
         infos.append(
             SentenceInfo(s, tuple(dates), tuple(places), tuple(actors), dateline, background, lead)
         )
         last_line = s.line
     return Article(article_id, text, tuple(infos), ctx)
+
+
+#: A sentence of running text: the lede is the first one, not a date stamp, a byline or a
+#: "Add as a preferred source" line left by the page around the article.
+_PROSE = re.compile(r"(?:\S+\s+){7,}\S*[.!?][”\"’']?\s*$")
+
+
+def _prose(sentence: str) -> bool:
+    return _PROSE.search(sentence) is not None
 
 
 RECENT_DAYS = 2

@@ -185,8 +185,8 @@ PERIOD_TOTAL = re.compile(
     r"April|May|June|July|August|September|October|November|December)(?!\s+\d)|"
     r"the\s+[“\"‘']?(?:ceasefire|truce)[”\"’']?\s+(?:was|took|came))|"
     # "since the border clashes began", "since the war broke out": a total since a start
-    r"since\s+the\s+(?:[\w-]+\s+){0,3}?(?:clashes|fighting|war|conflict|hostilities|offensive|"
-    r"escalation|violence)\s+(?:began|begun|started|erupted|broke\s+out|flared))\b",
+    r"since\s+the\s+(?:[\w-]+\s+){0,4}?(?:clashes|fighting|war|conflict|hostilities|offensive|"
+    r"escalation|violence)\b[^,.;]{0,50}?\b(?:began|begun|started|erupted|broke\s+out|flared))\b",
     _I,
 )
 #: "killed in North Waziristan, eight in South Waziristan and eight in Bannu": a breakdown.

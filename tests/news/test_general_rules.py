@@ -726,3 +726,32 @@ def test_the_lede_is_the_first_sentence_of_prose_not_page_furniture() -> None:
     )
     (inc,) = _one(text, "2025-10-14").incidents
     assert (inc.date, inc.is_background) == ("2025-10-11", False)  # the lede: news for a week
+
+
+def test_talks_aimed_at_a_truce_that_ended_are_failed_talks_not_a_collapse() -> None:
+    events = _one(
+        "Talks held in Istanbul between Afghanistan and Pakistan aimed at reaching a long-term "
+        "ceasefire have ended without an agreement.",
+        "2025-11-08",
+    ).agreement_events
+    assert [(e.kind, e.status) for e in events] == [("talks_round", "failed")]
+    (event,) = _one("The ceasefire has collapsed after new strikes.", "2025-11-08").agreement_events
+    assert event.kind == "ceasefire_collapsed"
+
+
+def test_terms_agreed_for_a_monitoring_mechanism_are_a_mechanism() -> None:
+    events = _one(
+        "Qatar's foreign ministry said Congo and the M23 have agreed on detailed terms of "
+        "reference for the ceasefire monitoring mechanism.",
+        "2026-02-10",
+    ).agreement_events
+    assert [e.kind for e in events] == ["mechanism_agreed"]
+
+
+def test_glide_bombs_are_air_strikes() -> None:
+    (inc,) = _one(
+        "Russian glide bomb attacks on Komyshuvakha in Zaporizhzhia killed one person on "
+        "Friday, the governor said.",
+        "2026-01-24",
+    ).incidents
+    assert inc.incident_type == "airstrike_or_shelling"

@@ -117,6 +117,13 @@ _TRUCE_TALKS = re.compile(
 )
 
 
+#: "aimed at reaching a long-term ceasefire": the truce sought, not one in force (matched on
+#: the words just before the truce word).
+_SOUGHT_TRUCE = re.compile(
+    r"\b(?:reach(?:ing)?|secur(?:e|ing)|seal(?:ing)?|broker(?:ing)?|toward|towards)\s+"
+    r"(?:a|an|the)?\s*(?:[\w-]+\s+){0,2}$",
+    _I,
+)
 #: "trying to agree", "failed to reach", "no next round": an aim or an absence, not an event.
 _NOT_YET = re.compile(
     r"\b(?:try(?:ing)?|tried|attempt(?:ing|s|ed)?|seek(?:ing|s)?|sought|aim(?:ing|s|ed)?|"
@@ -202,6 +209,8 @@ def _kind(
             text, max(0, m.start() - 40), m.end()
         ):
             continue
+        if kind == "ceasefire_collapsed" and _SOUGHT_TRUCE.search(text, 0, m.start()):
+            continue  # "talks aimed at reaching a ceasefire have ended": the talks ended
         if kind == "talks_round" and _NO_ROUND.search(text):
             return None
         if kind == "ceasefire_declared" and peace_deal_near and not re.search(TRUCE, text, _I):

@@ -28,6 +28,7 @@ STRIKE = re.compile(
     r"drones?\b[^.;]{0,30}?\b(?:struck|strikes?|hit|targeted|attacked)|quadcopters?\s+(?:struck|"
     r"attack\w*)|"
     r"bombard(?:ment|ments|ed|ing)|aerial\s+bombardments?|shelling|shelled|artillery|"
+    r"(?:glide|guided|aerial|cluster|barrel)\s+bombs?|"
     r"mortars?|missiles?|rocket\s+(?:attacks?|fire)|rockets?\s+(?:hit|struck|fired)|"
     r"precision\s+strikes?|fired\s+(?:\w+\s+){0,2}(?:rockets?|missiles?|mortars?|shells?)|"
     r"strikes?\s+(?:on|against|targeting)|launch(?:ed|ing)\s+(?:air)?strikes|"

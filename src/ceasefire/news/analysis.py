@@ -98,11 +98,11 @@ def analyse(
 
 #: A sentence of running text: the lede is the first one, not a date stamp, a byline or a
 #: "Add as a preferred source" line left by the page around the article.
-_PROSE = re.compile(r"(?:\S+\s+){7,}\S*[.!?][”\"’']?\s*$")
+_PROSE_END = re.compile(r"[.!?][”\"’']?\s*$")
 
 
 def _prose(sentence: str) -> bool:
-    return _PROSE.search(sentence) is not None
+    return _PROSE_END.search(sentence[-8:]) is not None and len(sentence.split(None, 7)) > 7
 
 
 RECENT_DAYS = 2

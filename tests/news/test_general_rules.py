@@ -755,3 +755,27 @@ def test_glide_bombs_are_air_strikes() -> None:
         "2026-01-24",
     ).incidents
     assert inc.incident_type == "airstrike_or_shelling"
+
+
+def test_earlier_in_the_day_with_no_day_named_is_the_reports_day() -> None:
+    (inc,) = _one(
+        "Earlier in the day, Sindh Rangers arrested a most-wanted militant in Gulistan-e-Johar, "
+        "Karachi.",
+        "2026-02-19",
+    ).incidents
+    assert (inc.date, inc.incident_type) == ("2026-02-19", "arrest_or_prosecution")
+    (_, later) = _one(
+        "Militants attacked a police post in Bannu on Monday. Later in the day, police arrested "
+        "two suspects in Karachi.",
+        "2026-02-17",
+    ).incidents
+    assert later.date == "2026-02-16"  # the day named before it, not the report's
+
+
+def test_a_spelling_of_a_district_in_an_upper_case_dateline() -> None:
+    (inc,) = _one(
+        "LUCKY MARWAT: At least four militants were killed during an exchange of fire with "
+        "security forces.",
+        "2026-02-19",
+    ).incidents
+    assert inc.place_names == ("LUCKY MARWAT",) and not inc.is_background

@@ -96,7 +96,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:a|one)\s+day\s+earlier|the\s+previous\s+day|the\s+day\s+before|"
             rf"the\s+(?:next|following)\s+day|(?:a|one)\s+day\s+later|{_NUMW}\s+days\s+later|"
             rf"(?:coming|came|comes)\s+(?:just\s+|only\s+)?{_NUMW}\s+days?\s+after|"
-            rf"(?:hours|minutes|moments)\s+(?:later|earlier)|(?:later|earlier)\s+(?:that|the\s+same)\s+day|"
+            rf"(?:hours|minutes|moments)\s+(?:later|earlier)|"
+            rf"(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+day|"
             rf"the\s+same\s+day)\b"
         ),
     ),

@@ -126,7 +126,7 @@ def word_count(token: str) -> int:
 
 #: "hours later", "earlier that day", "the same day": the day last named.
 _SAME_DAY = (
-    r"(?:hours|minutes|moments) (?:later|earlier)|(?:later|earlier) (?:that|the same) day|"
+    r"(?:hours|minutes|moments) (?:later|earlier)|(?:later|earlier) (?:that|the same|in the) day|"
     r"the same day"
 )
 
@@ -154,6 +154,8 @@ def relative_day(
         n = word_count(m.group(1))
         return (prev - timedelta(days=n) if prev else None), None, f"{n} day(s) before"
     if re.fullmatch(_SAME_DAY, low):
+        if prev is None:  # no day named before it: the day of the report
+            return anchor, None, "the same day as the report"
         return prev, None, "the same day as the last date"
     if low in ("a day earlier", "one day earlier", "the previous day", "the day before"):
         return (prev - timedelta(days=1) if prev else None), None, "day before the last date"

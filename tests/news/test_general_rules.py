@@ -9,6 +9,7 @@ from ceasefire.news.dates import DateContext, find_dates
 from ceasefire.news.extract import extract_article
 from ceasefire.news.model import PlaceMatch
 from ceasefire.news.places import by_name, distance_km, find_places, record_match, related
+from ceasefire.news.text import sentences
 
 
 def _one(text: str, pub: str | None = "2025-11-02"):
@@ -779,3 +780,31 @@ def test_a_spelling_of_a_district_in_an_upper_case_dateline() -> None:
         "2026-02-19",
     ).incidents
     assert inc.place_names == ("LUCKY MARWAT",) and not inc.is_background
+
+
+def test_hard_wrapped_wire_copy_is_read_as_sentences_not_lines() -> None:
+    text = (
+        "Pakistan and Afghanistan announce temporary pause in fighting, 2 days\n"
+        "after deadly Kabul strike\n"
+        "By ABDUL QAHAR AFGHAN and MUNIR AHMED\n"
+        "KABUL, Afghanistan (AP) — Pakistan and Afghanistan on Wednesday declared\n"
+        "a temporary pause in escalating fighting, two days after Kabul blamed\n"
+        "Islamabad for a deadly airstrike in the Afghan capital that it said\n"
+        "killed hundreds of people at a drug rehabilitation hospital.\n"
+        "Both said they were suspending fighting before Muslim holiday Eid al-Fitr,\n"
+        "which marks the end of the holy month of Ramadan, and at the request of\n"
+        "Saudi Arabia, Turkey and Qatar. The three countries have been trying to\n"
+        "mediate between the two since the clashes began in February this year.\n"
+    )
+    result = _one(text, "2026-03-19")
+    assert [(e.kind, e.date) for e in result.agreement_events if not e.is_background] == [
+        ("ceasefire_declared", "2026-03-18")
+    ]
+    places = {p for i in result.incidents for p in i.place_names}
+    assert "Islamabad" not in places  # "Kabul blamed / Islamabad for": the government
+    assert all(q.text == text[q.start : q.end] for i in result.incidents for q in (i.quote,))
+    # text with long lines is split at every line, as before
+    assert [s.text for s in sentences("Short headline\nA body line.")] == [
+        "Short headline",
+        "A body line.",
+    ]

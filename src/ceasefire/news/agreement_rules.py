@@ -178,7 +178,11 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             rf"reach(?:ed)?|confirm(?:ed|s)?|"
             rf"enter\s+into|brokered|unilateral)\b[^;]{{0,60}}{TRUCE}|"
             rf"agreement\s+to\s+(?:cease|stop|halt)\s+(?:all\s+)?(?:firing|fighting|hostilities)|"
-            rf"agreed\s+to\s+(?:cease|stop|halt)\s+(?:all\s+)?(?:firing|fighting|hostilities)",
+            rf"agreed\s+to\s+(?:cease|stop|halt)\s+(?:all\s+)?(?:firing|fighting|hostilities)|"
+            # "declared a temporary pause in escalating fighting"
+            rf"\b(?:declared|announced|agreed\s+(?:to|on)|ordered)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}"
+            rf"(?:pause|halt|lull)\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?(?:fighting|hostilities|"
+            rf"attacks|operations|strikes)",
             _I,
         ),
     ),
@@ -236,6 +240,6 @@ NEEDS: dict[tuple[str, str], Stems] = {
     ("other", "expiry"): stems("expir|lapse|moratorium"),
     ("other", "signing"): stems("sign|declaration|peace deal|joint statement"),
     ("ceasefire_declared", "declared"): stems(
-        "ceasefire|cease-fire|truce|cessation|moratorium|armistice|cease|stop|halt"
+        "ceasefire|cease-fire|truce|cessation|moratorium|armistice|cease|stop|halt|pause|lull"
     ),
 }

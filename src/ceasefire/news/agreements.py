@@ -251,8 +251,8 @@ def _event_date(
             r"(?i)\b(?:until|till|through|to|ends?|expires?)\s+(?:\w+\s+)?$",
             text[max(lo, d.start - 20) : d.start],
         )
-        if lo + start <= d.start <= lo + end + 25 and until is None:
-            return d
+        if lo + start <= d.start <= lo + end + 25 and until is None and d.date is not None:
+            return d  # ("two days after" gives no day: it does not stand for the event's)
     kept = [d for d in dates if not _SUBORDINATE_TIME.search(text, max(lo, d.start - 50), d.start)]
     return _own_date(kept)
 

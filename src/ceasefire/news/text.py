@@ -203,12 +203,45 @@ def _sentences_in(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
+#: A line that ends a sentence or a heading, not one cut by a hard wrap.
+_LINE_CLOSED = re.compile(r"[.!?:;\"”’)\]]\s*$")
+WRAP_WIDTH = 100
+
+
+def _hard_wrapped(lines: list[tuple[int, int]], text: str) -> bool:
+    """Whether the text was wrapped at a fixed width (wire copy, e-mail, PDF): its long
+    lines are all short of `WRAP_WIDTH` and most end in mid-sentence."""
+    long = [(a, b) for a, b in lines if b - a >= 40]
+    if len(long) < 6 or any(b - a > WRAP_WIDTH for a, b in lines):
+        return False
+    cut = sum(1 for a, b in long if not _LINE_CLOSED.search(text, a, b))
+    return cut * 2 >= len(long)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the text's lines; in hard-wrapped text a line cut in mid-sentence runs on
+    into the next, so a sentence is never split at a wrap ("Kabul blamed / Islamabad")."""
+    lines = [m.span() for m in _LINE.finditer(text)]
+    if not _hard_wrapped(lines, text):
+        return lines
+    width = max(b - a for a, b in lines)
+    out: list[tuple[int, int]] = []
+    cut = False  # whether the last line was cut by the wrap (long, not closed)
+    for a, b in lines:
+        if cut and out[-1][1] + 1 == a:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+        cut = b - a >= width - 25 and not _LINE_CLOSED.search(text, a, b)
+    return out
+
+
 def sentences(text: str) -> list[Sentence]:
     """Split `text` into sentences, skipping furniture and everything after a STOP line."""
     out: list[Sentence] = []
     first = True
-    for line_no, m in enumerate(_LINE.finditer(text)):
-        line = m.group()
+    for line_no, (start, end) in enumerate(_lines(text)):
+        line = text[start:end]
         if not line.strip():
             continue
         if STOP.match(line):
@@ -217,7 +250,7 @@ def sentences(text: str) -> list[Sentence]:
         first = False
         if kind == "furniture":
             continue
-        for s, e in _sentences_in(text, m.start(), m.end()):
+        for s, e in _sentences_in(text, start, end):
             own = "caption" if kind == "body" and _CREDIT.search(text, s, e) else kind
             out.append(Sentence(s, e, text[s:e], own, line_no, len(out)))
     return out

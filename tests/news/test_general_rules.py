@@ -808,3 +808,24 @@ def test_hard_wrapped_wire_copy_is_read_as_sentences_not_lines() -> None:
         "Short headline",
         "A body line.",
     ]
+
+
+def test_an_event_named_by_its_year_is_background() -> None:
+    result = _one(
+        "Rangers arrested a most-wanted militant in Karachi on Thursday. The suspect, a "
+        "resident of Bajaur, was allegedly involved in a 2020 attack on a police station.",
+        "2026-02-19",
+    )
+    assert [i.incident_type for i in result.incidents if not i.is_background] == [
+        "arrest_or_prosecution"
+    ]
+
+
+def test_a_toll_in_the_thousands_with_no_day_is_a_total() -> None:
+    result = _one(
+        "An Israeli strike killed two people in Tyre on Thursday. More than 2,000 people have "
+        "been killed in Lebanon and over one million displaced.",
+        "2026-04-17",
+    )
+    foreground = [i for i in result.incidents if not (i.is_background or i.is_aggregate)]
+    assert [(i.place_names, i.fatalities_min) for i in foreground] == [(("Tyre",), 2)]

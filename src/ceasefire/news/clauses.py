@@ -178,6 +178,10 @@ def _split_points(info: SentenceInfo, text: str) -> list[tuple[int, int]]:
     return [(s, e)]
 
 
+#: A death toll this large with no day of its own is a total, not one incident's.
+TOTAL_SCALE = 1000
+
+
 def _aggregate_cue(
     text: str, claims: list[CasualtyClaim], info: SentenceInfo, lo: int, hi: int
 ) -> bool:
@@ -187,12 +191,14 @@ def _aggregate_cue(
     Wednesday, after an offensive since the start of the month") tells one event; the
     period is its background.
     """
-    if not (lx.AGGREGATE.search(text) or lx.BREAKDOWN.search(text) or lx.PERIOD_TOTAL.search(text)):
-        return False
     dated = any(
         d.role == "event" and d.precision == "day" and d.date is not None and lo <= d.start < hi
         for d in info.dates
     )
+    if not dated and any((c.killed or 0) >= TOTAL_SCALE for c in claims):
+        return True  # "More than 2,000 people have been killed in Lebanon": a war's toll
+    if not (lx.AGGREGATE.search(text) or lx.BREAKDOWN.search(text) or lx.PERIOD_TOTAL.search(text)):
+        return False
     return bool(claims) or not dated
 
 

@@ -129,6 +129,9 @@ KILL_OR_HURT = re.compile(
 
 BACKGROUND = re.compile(
     r"\b(?:earlier\s+this\s+(?:month|week|year)|last\s+(?:month|year)|previous(?:ly)?|"
+    # "was involved in a 2020 attack": an event named by its year
+    r"(?:a|an|the)\s+(?:19|20)\d\d\s+(?:[\w-]+\s+)?(?:attacks?|bombings?|blasts?|strikes?|"
+    r"assaults?|raids?|massacres?|killings?|clashes|war|offensive)|"
     r"(?:after|following)\s+another\s+(?:suicide\s+)?(?:attack|blast|bombing|explosion)|"
     r"similar\s+(?:incidents?|"
     r"attacks?)|"

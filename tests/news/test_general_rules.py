@@ -829,3 +829,14 @@ def test_a_toll_in_the_thousands_with_no_day_is_a_total() -> None:
     )
     foreground = [i for i in result.incidents if not (i.is_background or i.is_aggregate)]
     assert [(i.place_names, i.fatalities_min) for i in foreground] == [(("Tyre",), 2)]
+
+
+def test_a_relative_clause_calling_for_talks_does_not_unmake_the_strike() -> None:
+    (inc,) = _one(
+        "Pakistan launched air strikes on Kandahar on Friday, escalating tensions with the "
+        "Taliban government, which has called for dialogue.",
+        "2026-02-28",
+    ).incidents
+    assert (inc.incident_type, inc.place_names) == ("airstrike_or_shelling", ("Kandahar",))
+    # the call itself, with no event, is still no incident
+    assert _one("The Taliban government has called for dialogue with Pakistan.").incidents == ()

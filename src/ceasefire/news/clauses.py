@@ -35,6 +35,9 @@ _MODAL = re.compile(
     r"expects?|expected|for\s+example|such\s+as|wants?|evidence|in\s+case)\b",
     re.IGNORECASE,
 )
+#: ", which has called for dialogue": a relative clause about someone named, whose mood
+#: is not the event's.
+_RELATIVE_TAIL = re.compile(r",\s+(?:which|who)\s+[^,;]*$", re.IGNORECASE)
 _SPLIT = re.compile(r";\s+|,\s+(?:and|while|whereas|but|after|as|when)\s+")
 _EVENT_NOUN_AFTER = re.compile(
     r"^(?:\s+[\w’'-]+){0,2}\s+(?:bombing|attack|blast|suicide|imambargah|probe)", re.IGNORECASE
@@ -131,7 +134,7 @@ def is_event(
         return False  # "the earthquake left at least 3,759 people dead": not a violent event
     if not strong and not claims and not lx.ATTACK.search(text) and not _KILLED_SOME.search(text):
         return False
-    if not claims and _MODAL.search(text):
+    if not claims and _MODAL.search(_RELATIVE_TAIL.sub("", text)):
         return False
     if strong or claims or re.search(r"\b(?:killed|martyred|attacked)\b", text):
         return True

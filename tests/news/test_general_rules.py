@@ -840,3 +840,12 @@ def test_a_relative_clause_calling_for_talks_does_not_unmake_the_strike() -> Non
     assert (inc.incident_type, inc.place_names) == ("airstrike_or_shelling", ("Kandahar",))
     # the call itself, with no event, is still no incident
     assert _one("The Taliban government has called for dialogue with Pakistan.").incidents == ()
+
+
+def test_tolls_of_groups_named_with_of_its_and_from() -> None:
+    text = (
+        "Pakistan's military announced on Sunday that five of its soldiers and 25 militants "
+        "from the Pakistani Taliban were killed in clashes in Kurram."
+    )
+    (inc,) = _one(text, "2025-11-03").incidents
+    assert inc.fatalities_min == 30  # 5 soldiers + 25 militants, attackers included

@@ -52,12 +52,13 @@ _BE = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being)\s+)?"
 _ADV = r"(?:(?:reportedly|also|all|later|allegedly|subsequently)\s+)?"
 
 SUBJECT_KILLED = re.compile(
-    rf"(?P<q>{_NUM})\s+(?:of\s+(?:the\s+)?)?"
+    rf"(?P<q>{_NUM})\s+(?:of\s+(?:the\s+|its\s+|their\s+)?)?"
     rf"(?P<v>(?:[A-Z][a-z]+\s+and\s+(?:affiliated|allied|associated|other)\s+)?{_ADJ}{_VICTIM})?"
     rf"(?:\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?[\w-]+(?=\s+(?:were|was|have|had)\b))?"
     rf"(?:\s+(?:who|that)\s+(?!were\b|was\b)[^,.;]{{1,50}}?(?=\s+(?:were|was|have|had)\b))?"
     # "30 militants linked to the Fitna al-Khawarij, who were involved in ..., have been"
-    rf"(?:\s+(?:linked|belonging|affiliated|associated|allied)\s+(?:to|with)\s+[^,.;]{{1,50}}?"
+    # "25 militants from the Pakistani Taliban were killed"
+    rf"(?:\s+(?:(?:linked|belonging|affiliated|associated|allied)\s+(?:to|with)|from)\s+[^,.;]{{1,50}}?"
     rf"(?=,|\s+(?:were|was|have|had)\b))?"
     rf"\s*(?:,[^,]{{0,90}},\s*)?"
     rf"{_BE}{_ADV}(?P<verb>{_KILLED}|{_HURT})\b",
@@ -118,7 +119,8 @@ _LEADING_SINGLE = re.compile(
     re.IGNORECASE,
 )
 _LEADING_GROUP = re.compile(
-    rf"(?P<q>{_NUM})\s+(?P<v>{_ADJ_GREEDY}{_VICTIM})\s*,?\s+and\s+$", re.IGNORECASE
+    rf"(?P<q>{_NUM})\s+(?:of\s+(?:its|their|the)\s+)?(?P<v>{_ADJ_GREEDY}{_VICTIM})\s*,?\s+and\s+$",
+    re.IGNORECASE,
 )
 _TRAILING_GROUP = re.compile(
     rf"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:his|her|their|its)\s+)?(?P<q>{_NUM})\s+"

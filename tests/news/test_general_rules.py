@@ -849,3 +849,14 @@ def test_tolls_of_groups_named_with_of_its_and_from() -> None:
     )
     (inc,) = _one(text, "2025-11-03").incidents
     assert inc.fatalities_min == 30  # 5 soldiers + 25 militants, attackers included
+
+
+def test_attackers_who_tried_something_and_were_killed_count() -> None:
+    (inc,) = _one(
+        "At least three security personnel were killed when three suicide bombers attacked "
+        "the Federal Constabulary headquarters in Peshawar on Monday. The police chief "
+        "said the three attackers attempted to storm the premises and were killed in "
+        "counterfire.",
+        "2025-11-24",
+    ).incidents
+    assert inc.fatalities_min == 6  # 3 personnel + 3 attackers

@@ -61,6 +61,8 @@ SUBJECT_KILLED = re.compile(
     rf"(?:\s+(?:(?:linked|belonging|affiliated|associated|allied)\s+(?:to|with)|from)\s+[^,.;]{{1,50}}?"
     rf"(?=,|\s+(?:were|was|have|had)\b))?"
     rf"\s*(?:,[^,]{{0,90}},\s*)?"
+    # "the three attackers attempted to storm the premises and were killed"
+    rf"(?:(?!were\b|was\b)[a-z][^,.;]{{1,60}}?\s+and\s+(?=(?:were|was|had\s+been)\s))?"
     rf"{_BE}{_ADV}(?P<verb>{_KILLED}|{_HURT})\b",
     re.IGNORECASE,
 )

@@ -860,3 +860,16 @@ def test_attackers_who_tried_something_and_were_killed_count() -> None:
         "2025-11-24",
     ).incidents
     assert inc.fatalities_min == 6  # 3 personnel + 3 attackers
+
+
+def test_renewed_enforcement_is_not_an_extension_and_a_truce_back_in_effect_is_declared() -> None:
+    def kinds(text: str) -> list[str]:
+        return [e.kind for e in _one(text, "2025-10-29").agreement_events]
+
+    assert kinds("The army said it has begun the renewed enforcement of the ceasefire.") == []
+    assert kinds("The two sides renewed the truce for another month on Tuesday.") == [
+        "ceasefire_extended"
+    ]
+    assert kinds("The military said on Wednesday that the ceasefire is back in effect.") == [
+        "ceasefire_declared"
+    ]

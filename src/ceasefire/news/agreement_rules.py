@@ -24,7 +24,10 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "ceasefire_extended",
         "extended",
         re.compile(
-            rf"\b(?:extend(?:ed|s|ing)?|prolong(?:ed|s)?|renew(?:ed|s)?)\b[^;]{{0,60}}{TRUCE}|"
+            rf"\b(?:extend(?:ed|s|ing)?|prolong(?:ed|s)?)\b[^;]{{0,60}}{TRUCE}|"
+            # "renewed the truce", not "the renewed enforcement of the ceasefire"
+            rf"\brenew(?:ed|s|ing)?\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}"
+            rf"{TRUCE}|"
             rf"{TRUCE}[^;]{{0,40}}\b(?:was|were|has\s+been|had\s+been)\s+extended|"
             rf"extension\s+of\s+the\s+{TRUCE}",
             _I,
@@ -173,7 +176,7 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             rf"(?:came|come|comes)\s+into\s+(?:effect|force)|entered\s+into\s+force|"
             rf"began|begins|implemented|mediated\s+by|ended\s+(?:the\s+)?fighting|"
             rf"has\s+been\s+signed|"
-            rf"took\s+shape|was\s+reached|was\s+agreed)\b|"
+            rf"took\s+shape|was\s+reached|was\s+agreed|(?:is|was)\s+back\s+(?:in\s+effect|on))\b|"
             rf"\b(?:agree[ds]?|agreed|declare[ds]?|declared|announce[ds]?|announced|sign(?:ed)?|"
             rf"reach(?:ed)?|confirm(?:ed|s)?|"
             rf"enter\s+into|brokered|unilateral)\b[^;]{{0,60}}{TRUCE}|"

@@ -873,3 +873,12 @@ def test_renewed_enforcement_is_not_an_extension_and_a_truce_back_in_effect_is_d
     assert kinds("The military said on Wednesday that the ceasefire is back in effect.") == [
         "ceasefire_declared"
     ]
+
+
+def test_sides_that_will_proceed_with_discussions_plan_talks() -> None:
+    events = _one(
+        "If no further incidents occur, the two sides will proceed with discussions on "
+        "detailed follow-up measures.",
+        "2025-12-27",
+    ).agreement_events
+    assert [(e.kind, e.status, e.date) for e in events] == [("talks_round", "planned", None)]

@@ -217,6 +217,9 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"\b(?:will|would|to|agreed\s+to|are\s+to|are\s+due\s+to)\s+meet\s+again\b|"
             r"\b(?:expected|due|set|scheduled|slated)\s+to\s+(?:meet|convene|resume\s+talks|hold\s+talks)\b|"
             r"\b(?:first|second|third|final|last)\s+day\s+of\s+(?:talks|negotiations)\b|"
+            # "the two sides will proceed with discussions on follow-up measures"
+            r"\b(?:will|would|to)\s+(?:proceed\s+with|hold|begin|start|open|resume)\s+"
+            r"(?:further\s+|new\s+|formal\s+|direct\s+)?(?:talks|discussions|negotiations)\b|"
             # "a Pakistani delegation arrived in Doha", "is expected to reach Istanbul"
             r"\bdelegations?\b[^;]{0,60}\b(?:arrived|arrives|reached|landed|(?:expected|due|set)\s+"
             r"to\s+(?:reach|arrive|land))\b",

@@ -99,7 +99,7 @@ _KEYWORDS = stems(
     "meeting|meet again|summit|round|consultation|visit|travel|mediat|releas|freed|handed|"
     "turned over|swap|sign|declar|suspen|violat|breach|open war|appeal|urg|call|reject|"
     "propos|expir|laps|agree|mechanism|extend|prolong|renew|extension|collapse|contacts|"
-    "session|conven|host|suspend|halt|pause|stop|breakdown|broke|delegation"
+    "session|conven|host|suspend|halt|pause|stop|breakdown|broke|delegation|discussion"
 )
 _PEACE_DEAL = re.compile(r"\bpeace\s+(?:declaration|deal|agreement|accord|treaty)\b", _I)
 

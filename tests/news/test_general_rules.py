@@ -882,3 +882,21 @@ def test_sides_that_will_proceed_with_discussions_plan_talks() -> None:
         "2025-12-27",
     ).agreement_events
     assert [(e.kind, e.status, e.date) for e in events] == [("talks_round", "planned", None)]
+
+
+def test_one_victim_named_by_rank_and_name() -> None:
+    result = _one(
+        "A suicide attack on a police mobile in Lakki Marwat on Monday killed one officer. "
+        "In a separate incident, Constable Muhammad Tariq was shot and killed while "
+        "travelling to work in Sarangi Adda, Bannu.",
+        "2025-12-01",
+    )
+    assert [(i.place_names[-1], i.fatalities_min) for i in result.incidents] == [
+        ("Lakki Marwat", 1),
+        ("Bannu", 1),
+    ]
+    (claim,) = (
+        _one("A police constable named Qudoos was martyred in Bannu.").incidents[0].casualty_claims
+    )
+    assert claim.killed == 1
+    assert _one("Officer Training School students held a march in Quetta.").incidents == ()

@@ -111,8 +111,17 @@ SINGLE = re.compile(
     r"\b(?:an?|one|another)\s+(?P<v>(?:[A-Za-z-]+\s+){0,2}?(?:soldier|policeman|officer|constable|"
     r"sub-inspector|inspector|child|man|woman|civilian|boy|girl|person|militant|attacker|guard|"
     r"worker|journalist|commander))\s+(?:was\s+|has\s+been\s+)?(?P<verb>killed|martyred|"
-    r"shot\s+dead|murdered|injured|wounded|sustained\s+injuries)",
+    r"shot\s+dead|shot\s+and\s+killed|gunned\s+down|murdered|injured|wounded|sustained\s+injuries)",
     re.IGNORECASE,
+)
+#: "Constable Muhammad Tariq was shot and killed", "a police constable named Qudoos was
+#: martyred": one victim named by rank and name.
+NAMED_SINGLE = re.compile(
+    r"\b(?P<v>(?:(?i:an?|one|another)\s+)?(?:(?i:police)\s+)?(?:[Cc]onstable|[Ss]epoy|Havildar|Naik|"
+    r"[Ss]ub-[Ii]nspector|[Ii]nspector|Captain|Major|Lieutenant|Colonel|Sergeant|[Ss]oldier|"
+    r"[Pp]oliceman|[Oo]fficer|[Jj]ournalist)(?:\s+named)?(?:\s+[A-Z][a-z]+){1,3})\s+"
+    r"(?:was|has\s+been)\s+(?P<verb>shot\s+and\s+killed|shot\s+dead|killed|martyred|murdered|"
+    r"gunned\s+down)\b"
 )
 _LEADING_SINGLE = re.compile(
     r"\b(?:an?|one|another)\s+(?P<v>(?:[A-Za-z-]+\s+)?(?:soldier|policeman|officer|constable|child|man|"
@@ -149,7 +158,7 @@ ENUMERATION = re.compile(
 )
 _ANY_TOLL = stems(
     "kill|martyr|dead|died|death|slain|murder|execut|perish|massacr|lives|injur|wound|hurt"
-    "|hell|shahadat|neutrali|eliminat",
+    "|hell|shahadat|neutrali|eliminat|gunned",
 )
 #: The toll of an earlier event the sentence points back to, not of the event it tells.
 _EARLIER_EVENT = re.compile(
@@ -339,6 +348,8 @@ def find_claims(text: str, lo: int, hi: int, source: str) -> list[CasualtyClaim]
             if pattern is OBJECT_KILLED:
                 add_tail(m.end(), verb)  # "killing two soldiers and five militants"
     for m in SINGLE.finditer(text, lo, hi):
+        add(m.start(), m.end(), None, m.group("v"), m.group("verb"), False)
+    for m in NAMED_SINGLE.finditer(text, lo, hi):
         add(m.start(), m.end(), None, m.group("v"), m.group("verb"), False)
     for m in OBJECT_SINGLE.finditer(text, lo, hi):
         add(m.start(), m.end(), None, m.group("v"), m.group("verb"), False)

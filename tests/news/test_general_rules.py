@@ -900,3 +900,20 @@ def test_one_victim_named_by_rank_and_name() -> None:
     )
     assert claim.killed == 1
     assert _one("Officer Training School students held a march in Quetta.").incidents == ()
+
+
+def test_what_a_truce_ends_and_what_an_escalation_stems_from_are_not_the_news() -> None:
+    result = _one(
+        "Thailand and Cambodia agreed to an immediate ceasefire on December 27, seeking to "
+        "end weeks of deadly clashes along the border.",
+        "2025-12-27",
+    )
+    assert result.incidents == ()
+    result = _one(
+        "Pakistan launched fresh airstrikes in Paktika province on Friday evening. The current "
+        "escalation stems from Pakistani airstrikes conducted in Kabul on October 9.",
+        None,  # no publication date: only the wording says the Kabul strikes came before
+    )
+    assert [
+        (i.place_names, i.is_background) for i in result.incidents if i.place_names[0] == "Kabul"
+    ] == [(("Kabul",), True)]

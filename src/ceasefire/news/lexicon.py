@@ -133,6 +133,8 @@ BACKGROUND = re.compile(
     r"(?:a|an|the)\s+(?:19|20)\d\d\s+(?:[\w-]+\s+)?(?:attacks?|bombings?|blasts?|strikes?|"
     r"assaults?|raids?|massacres?|killings?|clashes|war|offensive)|"
     r"(?:after|following)\s+another\s+(?:suicide\s+)?(?:attack|blast|bombing|explosion)|"
+    # "The current escalation stems from Pakistani airstrikes in Kabul on October 9"
+    r"stem(?:s|med)?\s+from|"
     r"similar\s+(?:incidents?|"
     r"attacks?)|"
     r"deadliest\s+(?:since|in)|worst\s+(?:since|in)|(?:came|comes?|coming)\s+(?:less\s+than\s+)?"
@@ -277,6 +279,9 @@ CEASE = re.compile(
     r"(?:infrastructure|facilities|targets))?|"
     r"(?:halt|stop|suspend|pause|cease)\w*\s+(?:all\s+)?(?:[\w-]+\s+){0,2}(?:strikes|attacks|"
     r"firing)"
-    r"(?:\s+(?:on|against)\s+(?:[\w-]+\s+){0,3}(?:infrastructure|facilities|targets))?)\b",
+    r"(?:\s+(?:on|against)\s+(?:[\w-]+\s+){0,3}(?:infrastructure|facilities|targets))?|"
+    # "seeking to end weeks of deadly clashes": the fighting a truce is meant to stop
+    r"(?:end|ending|halt|halting|stop|stopping)\s+(?:the\s+)?(?:days|weeks|months|years)\s+of\s+"
+    r"(?:[\w-]+\s+){0,2}(?:clashes|fighting|hostilities|violence|war|conflict|attacks))\b",
     _I,
 )

@@ -917,3 +917,23 @@ def test_what_a_truce_ends_and_what_an_escalation_stems_from_are_not_the_news() 
     assert [
         (i.place_names, i.is_background) for i in result.incidents if i.place_names[0] == "Kabul"
     ] == [(("Kabul",), True)]
+
+
+def test_a_toll_since_a_dated_day_is_a_total() -> None:
+    result = _one(
+        "An Israeli strike hit an apartment building in Haret Hreik, Beirut, on Sunday, "
+        "killing one person. On Friday, the health ministry said Israeli strikes had killed "
+        "331 people in Lebanon since Nov. 28, 2024.",
+        "2025-11-23",
+    )
+    foreground = [i for i in result.incidents if not (i.is_background or i.is_aggregate)]
+    assert [i.fatalities_min for i in foreground] == [1]
+
+
+def test_a_truce_that_paused_days_of_fighting_is_no_incident() -> None:
+    result = _one(
+        "The truce, which first took effect on Wednesday, paused several days of heavy "
+        "cross-border fighting in Kurram.",
+        "2025-10-18",
+    )
+    assert result.incidents == ()

@@ -167,7 +167,7 @@ AGGREGATE = re.compile(
     r"(?:two|three|four|five|six|seven|several|multiple|\d+)\s+separate\s+(?:[\w-]+\s+){0,2}?"
     r"(?:operations|attacks|raids|strikes|incidents|engagements)|"
     r"between\s+[A-Z][a-z]+\s+\d{1,2}\s+and\s+[A-Z][a-z]+\s+\d{1,2}|"
-    r"in\s+recent\s+days|since\s+[A-Z][a-z]+\s+\d{1,2}|the\s+month\s+of|"
+    r"in\s+recent\s+days|since\s+[A-Z][a-z]+\.?\s+\d{1,2}|the\s+month\s+of|"
     r"(?:across|over|in|within)\s+(?:a|the)\s+(?:past\s+|last\s+)?\d+[\s-]+hours?(?:\s+period)?|"
     r"(?i:(?:wave|series|spate)\s+of\s+(?:\w+\s+)?(?:attacks|strikes|bombings|blasts)|"
     r"coordinated\s+attacks|"
@@ -281,7 +281,8 @@ CEASE = re.compile(
     r"firing)"
     r"(?:\s+(?:on|against)\s+(?:[\w-]+\s+){0,3}(?:infrastructure|facilities|targets))?|"
     # "seeking to end weeks of deadly clashes": the fighting a truce is meant to stop
-    r"(?:end|ending|halt|halting|stop|stopping)\s+(?:the\s+)?(?:days|weeks|months|years)\s+of\s+"
+    r"(?:end|ending|ended|halt|halting|halted|stop|stopping|stopped|pause|paused|pausing)\s+"
+    r"(?:the\s+)?(?:(?:several|many|a\s+few|\w+)\s+)?(?:days|weeks|months|years)\s+of\s+"
     r"(?:[\w-]+\s+){0,2}(?:clashes|fighting|hostilities|violence|war|conflict|attacks))\b",
     _I,
 )

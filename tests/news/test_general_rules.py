@@ -937,3 +937,14 @@ def test_a_truce_that_paused_days_of_fighting_is_no_incident() -> None:
         "2025-10-18",
     )
     assert result.incidents == ()
+
+
+def test_a_side_agreeing_to_refrain_from_strikes_and_a_cabinet_meeting() -> None:
+    def kinds(text: str) -> list[str]:
+        return [e.kind for e in _one(text, "2026-01-30").agreement_events]
+
+    assert kinds("On Friday, the Kremlin said Russia would refrain from striking Kyiv.") == [
+        "ceasefire_declared"
+    ]
+    assert kinds("Trump made a request to Putin to refrain from striking Kyiv.") == []
+    assert kinds("Netanyahu told the weekly cabinet meeting that Israel will continue.") == []

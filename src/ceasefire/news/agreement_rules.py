@@ -182,6 +182,9 @@ RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             rf"enter\s+into|brokered|unilateral)\b[^;]{{0,60}}{TRUCE}|"
             rf"agreement\s+to\s+(?:cease|stop|halt)\s+(?:all\s+)?(?:firing|fighting|hostilities)|"
             rf"agreed\s+to\s+(?:cease|stop|halt)\s+(?:all\s+)?(?:firing|fighting|hostilities)|"
+            # "Russia would refrain from striking Kyiv until Sunday": a pause agreed
+            rf"\b(?:agreed\s+to|would|will)\s+refrain\s+from\s+(?:striking|attacking|firing|"
+            rf"shelling|strikes|attacks)|"
             # "declared a temporary pause in escalating fighting"
             rf"\b(?:declared|announced|agreed\s+(?:to|on)|ordered)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}"
             rf"(?:pause|halt|lull)\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?(?:fighting|hostilities|"
@@ -246,6 +249,6 @@ NEEDS: dict[tuple[str, str], Stems] = {
     ("other", "expiry"): stems("expir|lapse|moratorium"),
     ("other", "signing"): stems("sign|declaration|peace deal|joint statement"),
     ("ceasefire_declared", "declared"): stems(
-        "ceasefire|cease-fire|truce|cessation|moratorium|armistice|cease|stop|halt|pause|lull"
+        "ceasefire|cease-fire|truce|cessation|moratorium|armistice|cease|stop|halt|pause|lull|refrain"
     ),
 }

@@ -99,7 +99,7 @@ _KEYWORDS = stems(
     "meeting|meet again|summit|round|consultation|visit|travel|mediat|releas|freed|handed|"
     "turned over|swap|sign|declar|suspen|violat|breach|open war|appeal|urg|call|reject|"
     "propos|expir|laps|agree|mechanism|extend|prolong|renew|extension|collapse|contacts|"
-    "session|conven|host|suspend|halt|pause|stop|breakdown|broke|delegation|discussion"
+    "session|conven|host|suspend|halt|pause|stop|breakdown|broke|delegation|discussion|refrain"
 )
 _PEACE_DEAL = re.compile(r"\bpeace\s+(?:declaration|deal|agreement|accord|treaty)\b", _I)
 
@@ -135,6 +135,9 @@ _NO_ROUND = re.compile(
     r"\bno\s+(?:next|further|new|more|other|follow-up)\s+(?:round|meeting|talks)|"
     r"\bno\s+(?:round|meeting|talks)\s+(?:is|are|was|were|has\s+been)\s+(?:planned|scheduled)",
     _I,
+)
+_OWN_SIDE_MEETING = re.compile(
+    r"\b(?:cabinet|party|parliamentary|caucus|corps\s+commanders['’]?)\s+(?:meeting|session)", _I
 )
 #: "Talks ... went into a third day": a round being held.
 _TALKS_CONTINUE = re.compile(
@@ -213,6 +216,8 @@ def _kind(
             continue  # "talks aimed at reaching a ceasefire have ended": the talks ended
         if kind == "talks_round" and _NO_ROUND.search(text):
             return None
+        if kind == "talks_round" and _OWN_SIDE_MEETING.search(text):
+            continue  # "told the weekly cabinet meeting": one side's own meeting, not talks
         if kind == "ceasefire_declared" and peace_deal_near and not re.search(TRUCE, text, _I):
             return None  # "agreed to cease fighting" inside a signed peace declaration
         if (

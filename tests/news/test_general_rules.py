@@ -948,3 +948,17 @@ def test_a_side_agreeing_to_refrain_from_strikes_and_a_cabinet_meeting() -> None
     ]
     assert kinds("Trump made a request to Putin to refrain from striking Kyiv.") == []
     assert kinds("Netanyahu told the weekly cabinet meeting that Israel will continue.") == []
+
+
+def test_the_attack_named_generically_is_the_event_told_before() -> None:
+    (inc,) = _one(
+        "At least 400 people have reportedly been killed following a devastating airstrike "
+        "on a drug rehabilitation hospital in Kabul. The attack, said to have occurred late "
+        "Monday night, reportedly destroyed much of the complex.",
+        "2026-03-17",
+    ).incidents
+    assert (inc.incident_type, inc.date, inc.fatalities_min) == (
+        "airstrike_or_shelling",
+        "2026-03-16",
+        400,
+    )

@@ -48,7 +48,10 @@ _KILLED = (
     r"neutrali[sz]ed|eliminated)"
 )
 _HURT = r"(?:injured|wounded|hurt|sustained\s+injuries)"
-_BE = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|got|being)\s+)?"
+_BE = (
+    r"(?:(?:were|was|(?:have|has|had)\s+(?:(?:reportedly|also|allegedly|so\s+far)\s+)?been|are|"
+    r"is|got|being)\s+)?"
+)
 _ADV = r"(?:(?:reportedly|also|all|later|allegedly|subsequently)\s+)?"
 
 SUBJECT_KILLED = re.compile(

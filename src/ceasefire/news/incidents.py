@@ -179,8 +179,16 @@ def _counted_elsewhere(d: Draft, c: Clause) -> bool:
     )
 
 
+#: "The attack, said to have occurred late Monday night, ...": a clause that names the
+#: event told before by a generic word, whatever that event's type.
+_GENERIC_BACK_REFERENCE = re.compile(
+    r"^\W*(?:the|this|that)\s+(?:attack|incident|assault)\b(?!\s+(?:on|in|at)\b)", re.I
+)
+
+
 def _eligible(d: Draft, c: Clause, ch: str) -> bool:
-    if not compatible_types(d.hint, ch) or not _dates_fit(d, c):
+    same_event = _GENERIC_BACK_REFERENCE.match(c.text) is not None
+    if not (compatible_types(d.hint, ch) or same_event) or not _dates_fit(d, c):
         return False
     if _counted_elsewhere(d, c) and not c.anaphora:
         return False

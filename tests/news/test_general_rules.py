@@ -16,6 +16,11 @@ def _one(text: str, pub: str | None = "2025-11-02"):
     return extract_article({"id": "x", "text": text, "pub_date": pub})
 
 
+def _foreground(result):
+    """The incidents the score counts: neither background nor an aggregate."""
+    return [i for i in result.incidents if not (i.is_background or i.is_aggregate)]
+
+
 def _match(name: str) -> PlaceMatch:
     rec = by_name(name)
     assert rec is not None, name
@@ -319,7 +324,7 @@ def test_forces_fighting_and_repulsing_attacks_is_a_clash() -> None:
         "Saturday, killing four soldiers. Pakistani troops repelled several attacks on "
         "their posts, the army said."
     )
-    foreground = [i for i in result.incidents if not (i.is_background or i.is_aggregate)]
+    foreground = _foreground(result)
     assert [i.incident_type for i in foreground] == ["armed_clash"]
 
 
@@ -470,7 +475,7 @@ def test_a_date_dateline_is_the_report_day_and_the_story_keeps_its_night() -> No
         "killing two soldiers.\n\nThe fighting occurred in Kurram district on the night of "
         "October 31-November 1."
     )
-    foreground = [i for i in result.incidents if not (i.is_background or i.is_aggregate)]
+    foreground = _foreground(result)
     assert [i.place_names for i in foreground] == [("Kurram",)]
 
 
@@ -508,9 +513,7 @@ def test_hours_later_is_the_same_day_and_the_first_attack_is_the_first_told() ->
         "\n\nThe first attack occurred in Bannu district.\n\nHours later, a suicide bomber "
         "rammed a car into a checkpoint in Bajaur, killing nine."
     )
-    foreground = [
-        (i.date, i.place_names) for i in result.incidents if not (i.is_background or i.is_aggregate)
-    ]
+    foreground = [(i.date, i.place_names) for i in _foreground(result)]
     assert foreground == [("2025-11-01", ("Bannu",)), ("2025-11-01", ("Bajaur",))]
 
 
@@ -553,9 +556,7 @@ def test_wire_photo_captions_and_repeated_strikes_are_not_the_news() -> None:
         "Pakistan, November 1, 2025.\n\nGunmen killed two policemen in Bannu on Saturday.\n\n"
         "The group has been launching successive drone strikes on Tank since October."
     )
-    foreground = [
-        i.place_names for i in result.incidents if not (i.is_background or i.is_aggregate)
-    ]
+    foreground = [i.place_names for i in _foreground(result)]
     assert foreground == [("Bannu",)]
 
 
@@ -564,9 +565,7 @@ def test_an_event_told_in_the_past_perfect_is_background() -> None:
         "A suicide bomber killed 12 people in Islamabad on Saturday. The blast had occurred "
         "the same day a bomb attack targeted a convoy in Dera Ismail Khan."
     )
-    foreground = [
-        i.place_names for i in result.incidents if not (i.is_background or i.is_aggregate)
-    ]
+    foreground = [i.place_names for i in _foreground(result)]
     assert foreground == [("Islamabad",)]
 
 
@@ -585,7 +584,7 @@ def test_two_tolls_in_two_nearby_towns_are_two_incidents() -> None:
         "a house in Nuseirat camp killed at least seven people. Another strike, on a house in "
         "Deir al-Balah, killed three people."
     )
-    tolls = [i.fatalities_min for i in result.incidents if not (i.is_background or i.is_aggregate)]
+    tolls = [i.fatalities_min for i in _foreground(result)]
     assert tolls == [11, 7, 3]
 
 
@@ -692,7 +691,7 @@ def test_a_toll_since_the_fighting_began_is_a_total_not_the_days_toll() -> None:
         "had been killed in Gaza since the border clashes began.",
         "2026-02-21",
     )
-    foreground = [i for i in result.incidents if not (i.is_background or i.is_aggregate)]
+    foreground = _foreground(result)
     assert [(i.place_names, i.fatalities_min) for i in foreground] == [(("Jabalia",), 2)]
     (total,) = _one(
         "More than 35 people have been killed since the latest round of hostilities "
@@ -827,7 +826,7 @@ def test_a_toll_in_the_thousands_with_no_day_is_a_total() -> None:
         "been killed in Lebanon and over one million displaced.",
         "2026-04-17",
     )
-    foreground = [i for i in result.incidents if not (i.is_background or i.is_aggregate)]
+    foreground = _foreground(result)
     assert [(i.place_names, i.fatalities_min) for i in foreground] == [(("Tyre",), 2)]
 
 
@@ -926,7 +925,7 @@ def test_a_toll_since_a_dated_day_is_a_total() -> None:
         "331 people in Lebanon since Nov. 28, 2024.",
         "2025-11-23",
     )
-    foreground = [i for i in result.incidents if not (i.is_background or i.is_aggregate)]
+    foreground = _foreground(result)
     assert [i.fatalities_min for i in foreground] == [1]
 
 

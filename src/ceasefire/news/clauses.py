@@ -194,15 +194,19 @@ def _aggregate_cue(
     Wednesday, after an offensive since the start of the month") tells one event; the
     period is its background.
     """
+    large = any((c.killed or 0) >= TOTAL_SCALE for c in claims)
+    cue = bool(
+        lx.AGGREGATE.search(text) or lx.BREAKDOWN.search(text) or lx.PERIOD_TOTAL.search(text)
+    )
+    if not (large or cue):
+        return False
     dated = any(
         d.role == "event" and d.precision == "day" and d.date is not None and lo <= d.start < hi
         for d in info.dates
     )
-    if not dated and any((c.killed or 0) >= TOTAL_SCALE for c in claims):
+    if large and not dated:
         return True  # "More than 2,000 people have been killed in Lebanon": a war's toll
-    if not (lx.AGGREGATE.search(text) or lx.BREAKDOWN.search(text) or lx.PERIOD_TOTAL.search(text)):
-        return False
-    return bool(claims) or not dated
+    return cue and (bool(claims) or not dated)
 
 
 def clauses(article: Article) -> list[Clause]:

@@ -1,5 +1,6 @@
 """Tried as a new user would: the monitor pastes the two source articles of the Doha/Istanbul
-case into the news desk and turns the proposed candidates into a report and timeline facts."""
+case into the news desk and turns the proposed candidates into a report and timeline facts,
+Pakistan's condition for the truce among them."""
 
 from __future__ import annotations
 
@@ -51,7 +52,17 @@ def test_pasted_articles_become_timeline_facts_and_a_report(demo, page, live_ser
         page.get_by_role("button", name="Add to the timeline").click()
         assert "Added to the agreement's timeline" in page.locator(".messages").inner_text()
         page.goto(article)
-    assert AgreementEvent.objects.count() == events_before + 2
+    # Pakistan's condition for the truce is proposed as a dated position on the timeline.
+    condition = page.locator(".candidate.state-new", has_text="conditional warning").filter(
+        has_text="verifiable proof of steps taken"
+    )
+    condition.get_by_role("link", name="Review and accept").click()
+    assert "Condition set for Afghanistan" in page.input_value("#id_description")
+    page.fill("#id_occurred_on", "2025-10-31")
+    page.get_by_role("button", name="Add to the timeline").click()
+    assert "Condition set for Afghanistan" in page.locator("main").inner_text()
+    page.goto(article)
+    assert AgreementEvent.objects.count() == events_before + 3
 
     # The Doha article: the Pakistani strikes it recalls become a report, once a monitor dates it.
     _paste(page, live_server, SEEDS[0])

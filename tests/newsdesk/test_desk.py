@@ -259,3 +259,71 @@ def test_only_the_desk_reads_candidates_and_fetches(api, people, doha, unchanged
             )
         assert response.status_code == 400, address
         assert "Errno" not in response.json()["error"]["message"]
+
+
+def _condition(people, doha, seeds):
+    title, text = seeds[1]
+    article = _read(people, doha, title, text, published_on=date(2025, 10, 31))
+    return next(
+        c
+        for c in article.candidates.filter(kind="obligation")
+        if c.data["status"] == "conditional_warning"
+    )
+
+
+def test_a_condition_a_party_sets_is_proposed_for_the_timeline(people, doha, seeds):
+    candidate = _condition(people, doha, seeds)
+    _, text = seeds[1]
+    assert text[candidate.quote_start : candidate.quote_end] == candidate.quote
+    assert "verifiable proof of steps taken" in candidate.quote
+    assert not candidate.background
+    proposal = proposals.obligation_proposal(candidate.data, published_on=date(2025, 10, 31))
+    assert proposal["kind"] == "other" and proposal["occurred_on"] == "2025-10-31"
+    assert proposal["description"].startswith("Condition set for Afghanistan (reported): ")
+    assert candidate.quote in proposal["description"]
+    event = services.accept_event(
+        actor=people["monitor"],
+        candidate=candidate,
+        kind=EventKind(proposal["kind"]),
+        occurred_on=date.fromisoformat(proposal["occurred_on"]),
+        description=proposal["description"],
+    )
+    candidate.refresh_from_db()
+    assert (candidate.state, candidate.agreement_event) == ("accepted", event)
+    assert event.kind == "other" and event.agreement == doha and event.declared_by is None
+    leaf = json.loads(bytes(LogEntry.objects.order_by("-index").first().leaf))
+    assert leaf["kind"] == "agreement_event.recorded"
+    assert leaf["payload"]["candidate"] == candidate.subject
+
+
+def test_a_condition_is_not_a_report(people, doha, seeds, unchanged):
+    candidate = _condition(people, doha, seeds)
+    proposal = proposals.incident_report(
+        {"incident_type": "other"}, url="", outlet="", published_on=date(2025, 10, 31)
+    )
+    with unchanged(), pytest.raises(InvalidInput, match="is a demand or condition"):
+        services.accept_incident(
+            actor=people["monitor"], candidate=candidate, report=report_from_mapping(proposal)
+        )
+    assert Candidate.objects.get(pk=candidate.pk).state == "new"
+
+
+def test_conditions_on_the_article_page_and_in_the_api(client, api, people, doha, seeds):
+    candidate = _condition(people, doha, seeds)
+    client.force_login(people["monitor"])
+    page = client.get(f"/news/articles/{candidate.article_id}/").content.decode()
+    section = page[page.index(f'id="candidate-{candidate.pk}"') :]
+    assert "Demand or condition · conditional warning" in section
+    assert "Afghanistan: provide verifiable proof of steps taken" in section
+    form = client.get(f"/news/candidates/{candidate.pk}/accept/").content.decode()
+    assert "Condition set for Afghanistan (reported)" in form and "Add to the timeline" in form
+    api.as_user(people["monitor"])
+    listed = next(c for c in api.get("/api/v1/news/candidates/").json() if c["id"] == candidate.pk)
+    assert listed["kind"] == "obligation" and listed["extracted"]["party"] == "Afghanistan"
+    accepted = api.post(
+        f"/api/v1/news/candidates/{candidate.pk}/accept/", listed["proposal"], format="json"
+    )
+    assert accepted.status_code == 200, accepted.content
+    event = AgreementEvent.objects.get(pk=accepted.json()["agreement_event"])
+    assert event.kind == "other" and event.occurred_on == date(2025, 10, 31)
+    assert event.description == listed["proposal"]["description"]

@@ -47,11 +47,13 @@ class Article(models.Model):
 
 
 class Candidate(models.Model):
-    """One proposal from an article: an incident or an agreement event, with its quote."""
+    """One proposal from an article: an incident, an agreement event, or a demand or
+    condition a party voiced (an obligation in the extractor's words), with its quote."""
 
     class Kind(models.TextChoices):
         INCIDENT = "incident", "incident"
         AGREEMENT_EVENT = "agreement_event", "agreement event"
+        OBLIGATION = "obligation", "demand or condition"
 
     class State(models.TextChoices):
         NEW = "new", "new"

@@ -116,3 +116,40 @@ def event_proposal(data: dict[str, Any], *, published_on: date | None) -> dict[s
         "status": status,
         "place": data.get("place") or "",
     }
+
+
+#: How a reported obligation reads on the timeline, by the extractor's status (the party
+#: named is the one that must act).
+_POSITIONS = {
+    "agreed": "Agreed by {party}",
+    "pledged": "Pledged by {party}",
+    "offered": "Offered by {party}",
+    "demanded": "Demanded of {party}",
+    "demanded_refused": "Demanded of {party}, who refused",
+    "called_for": "Called for from {party}",
+    "conditional_warning": "Condition set for {party}",
+    "proposed": "Proposed to {party}",
+    "proposed_declined": "Proposed to {party}, who declined",
+    "ordered": "Ordered of {party}",
+    "existing_legal_obligation": "Legal obligation of {party}",
+}
+
+
+def obligation_proposal(data: dict[str, Any], *, published_on: date | None) -> dict[str, Any]:
+    """Return the timeline fact a reported demand or condition proposes.
+
+    The article gives the day it reports the position, not the day it was first voiced, so
+    the proposal takes the publication day and the monitor corrects it from the quote.
+    """
+    status = data.get("status") or ""
+    party = data.get("party") or "a party not named"
+    position = _POSITIONS.get(status, "Stated for {party}").format(party=party)
+    obligation = (data.get("obligation") or "").strip()
+    quote = data.get("quote") or ""
+    return {
+        "kind": EventKind.OTHER.value,
+        "occurred_on": published_on.isoformat() if published_on else None,
+        "description": f"{position} (reported): {obligation}. \u201c{quote}\u201d",
+        "status": status,
+        "party": data.get("party") or "",
+    }

@@ -18,8 +18,9 @@ def proposal(candidate: Candidate) -> dict[str, object]:
     """What the extractor proposes for a candidate, in the shape its accept form takes.
 
     An incident candidate becomes a report (the article attached as its source); an
-    agreement event becomes a timeline fact. The page pre-fills its form with this and the
-    API returns it, so a monitor sees the same proposal in both.
+    agreement event, or a demand or condition a party voiced, becomes a timeline fact. The
+    page pre-fills its form with this and the API returns it, so a monitor sees the same
+    proposal in both.
     """
     article = candidate.article
     if candidate.kind == Candidate.Kind.INCIDENT:
@@ -29,6 +30,8 @@ def proposal(candidate: Candidate) -> dict[str, object]:
             outlet=article.outlet,
             published_on=article.published_on,
         )
+    if candidate.kind == Candidate.Kind.OBLIGATION:
+        return proposals.obligation_proposal(candidate.data, published_on=article.published_on)
     return proposals.event_proposal(candidate.data, published_on=article.published_on)
 
 

@@ -99,7 +99,11 @@ def _extract(article: Article) -> tuple[list[Candidate], list[str]]:
     if not _english(article.text):
         warnings.append("the text does not look like English: the extractor reads English only")
     candidates = []
-    for kind, key in (("incident", "incidents"), ("agreement_event", "agreement_events")):
+    for kind, key in (
+        ("incident", "incidents"),
+        ("agreement_event", "agreement_events"),
+        ("obligation", "obligations"),
+    ):
         for position, data in enumerate(result[key]):
             candidates.append(
                 Candidate(
@@ -203,15 +207,15 @@ def read_articles(
     return stored
 
 
-def _decidable(actor: User, candidate: Candidate, kind: str) -> Candidate:
+def _decidable(actor: User, candidate: Candidate, *kinds: str) -> Candidate:
     locked = (
         Candidate.objects.select_for_update(of=("self",))
         .select_related("article__agreement")
         .get(pk=candidate.pk)
     )
-    if locked.kind != kind:
+    if locked.kind not in kinds:
         raise InvalidInput(
-            f"this candidate is an {locked.kind.replace('_', ' ')}", details={"field": "kind"}
+            f"this candidate is a {locked.get_kind_display()}", details={"field": "kind"}
         )
     if locked.state != Candidate.State.NEW.value:
         raise Conflict(f"this candidate was already {locked.state}", details={"field": "state"})
@@ -251,8 +255,15 @@ def accept_event(
     occurred_on: date,
     description: str,
 ) -> AgreementEvent:
-    """Turn a candidate into a dated fact on the agreement's timeline, as the monitor edited it."""
-    candidate = _decidable(actor, candidate, Candidate.Kind.AGREEMENT_EVENT.value)
+    """Turn a candidate into a dated fact on the agreement's timeline, as the monitor edited it.
+
+    A demand or condition a party voiced (Pakistan's "verifiable proof of steps taken")
+    lands there too: a party's public position is a dated fact of the agreement's life, not
+    a commitment of the register, which only the parties' signatures make.
+    """
+    candidate = _decidable(
+        actor, candidate, Candidate.Kind.AGREEMENT_EVENT.value, Candidate.Kind.OBLIGATION.value
+    )
     article = candidate.article
     event, logged = timeline.write_event(
         actor=actor,

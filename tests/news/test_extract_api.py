@@ -139,6 +139,42 @@ def test_obligations() -> None:
     assert obs[1].party == "Afghanistan"
 
 
+def _parties(text: str) -> list[str | None]:
+    obs = extract_article({"id": "o", "text": text, "pub_date": "2025-10-20"}).obligations
+    return [o.party for o in obs]
+
+
+def test_both_sides_are_named_as_the_articles_two_parties() -> None:
+    text = (
+        "Pakistan and Afghanistan clashed at Chaman. Pakistan closed the crossing and "
+        "Afghanistan protested. Both sides agreed to hold meetings in the coming days."
+    )
+    assert _parties(text) == ["Pakistan; Afghanistan"]
+    mediated = (
+        "Pakistan and Afghanistan met in Doha. The talks were mediated by Qatar, and Qatar "
+        "said Qatar would host more. Both sides agreed to hold meetings in the coming days."
+    )
+    assert _parties(mediated) == ["both sides"]  # a mediator is among the names told most
+
+
+def test_a_party_is_a_name_not_a_pronoun() -> None:
+    assert _parties("We are not asking for the moon; we are asking them to keep their word.") == [
+        None
+    ]
+    text = "Islamabad demanded that the Taliban authorities regain control over fighters."
+    assert _parties(text) == ["the Taliban authorities"]
+    text = "Pakistan demanded that Afghanistan’s soil not be used for attacks on Pakistan."
+    assert _parties(text) == ["Afghanistan"]
+
+
+def test_the_speaker_of_an_obligation_reads_as_a_note() -> None:
+    text = "The official said Afghanistan must take verifiable steps against militants."
+    obs = extract_article({"id": "o", "text": text, "pub_date": "2025-10-20"}).obligations
+    assert [(o.party, o.status, o.notes) for o in obs] == [
+        ("Afghanistan", "demanded", "stated by the official")
+    ]
+
+
 def test_package_does_not_import_django() -> None:
     code = (
         "import sys, ceasefire.news.extract, ceasefire.news.cli, ceasefire.news.dedupe;"

@@ -17,7 +17,8 @@ convention 7 (only `agreed`, `pledged` and `offered` are commitments):
   "the deal includes", "X and Y commit to", "in exchange, X will".
 
 `party` is who would have to act: the object of a call, demand or order, otherwise the
-subject. Quotes are whole sentences.
+subject; "both sides" is named as the article's two main parties unless a mediator is
+among them, and a pronoun gives no party. Quotes are whole sentences.
 
 Standard library only; this module must not import Django.
 """
@@ -26,12 +27,14 @@ from __future__ import annotations
 
 import re
 
-from ceasefire.news.agreement_fields import stated_by
+from ceasefire.news.agreement_fields import article_parties, mediators, stated_by
 from ceasefire.news.analysis import Article
 from ceasefire.news.model import Obligation, Span
 from ceasefire.news.text import clean_fragment, stems
 
 _I = re.IGNORECASE
+#: Nouns that finish a party's name ("the Taliban authorities"), never start what it must do.
+_RULERS = r"(?:authorities|government|regime|administration|leadership|officials)\b"
 _OBJ = r"(?P<party>(?:the\s+)?[\w’'.-]+(?:\s+(?!to\b)[\w’'.-]+){0,11}?)"
 _VP = r"(?P<ob>[^.;]{3,200})"
 
@@ -93,7 +96,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "demanded",
         re.compile(
             r"\b(?:demand(?:ed|s)?|insist(?:ed|s)?)\s+that\s+(?P<party>(?:the\s+)?[\w’'.-]+"
-            r"(?:\s+[\w’'.-]+){0,4}?)\s+(?:must\s+|should\s+)?(?P<ob>[“\"]?[a-z][^.;]{3,200})"
+            r"(?:\s+[\w’'.-]+){0,4}?)\s+(?:must\s+|should\s+)?(?!" + _RULERS + r")"
+            r"(?P<ob>[“\"]?[a-z][^.;]{3,200})"
         ),
     ),
     (
@@ -186,27 +190,66 @@ def _subject(text: str, start: int) -> str | None:
     return subject or None
 
 
+#: "both sides", "the two countries": the parties, to be named from the article.
+_BOTH = re.compile(
+    r"(?:both|the\s+two)(?:\s+the)?\s+(?:sides|parties|nations|countries|governments|"
+    r"neighbou?rs|states)|the\s+(?:parties|sides)",
+    _I,
+)
+#: A pronoun or a phrase that is not a name cannot stand for a party on the timeline.
+_NO_NAME = re.compile(
+    r"(?:them|they|it|its|him|her|us|you|this|that|the|a)|to\s.*|.*\bwhether\b.*", _I
+)
+
+
 def _party(
-    status: str, m: re.Match[str], sentence: str, named: list[tuple[int, str]]
+    status: str,
+    m: re.Match[str],
+    sentence: str,
+    named: list[tuple[int, str]],
+    main: tuple[str, ...],
 ) -> str | None:
+    """Who would have to act (see the module docstring), by name where the text allows.
+
+    "Both sides" is named as the article's two main parties, so that a demand recorded on
+    the timeline says whom it binds; a pronoun ("we are asking them to") gives no party.
+    """
     groups = m.groupdict()
+    party: str | None
     if groups.get("party"):
         party = clean_fragment(groups["party"])
-        return None if party.lower() in ("the", "a", "it") else party
-    if status not in ("agreed", "pledged", "offered", "proposed"):
+    elif status not in ("agreed", "pledged", "offered", "proposed"):
+        party = None
+    elif before := [name for pos, name in named if pos < m.start()]:
+        party = "; ".join(dict.fromkeys(before[-2:]))
+    elif re.search(r"\bboth\s+sides\b|\bthe\s+two\s+(?:sides|parties)\b", sentence, _I):
+        party = "both sides"
+    else:
+        party = _subject(sentence, m.start())
+    if party is None or _NO_NAME.fullmatch(party) or len(party.split()) > 12:
         return None
-    before = [name for pos, name in named if pos < m.start()]
-    if before:
-        return "; ".join(dict.fromkeys(before[-2:]))
-    if re.search(r"\bboth\s+sides\b|\bthe\s+two\s+(?:sides|parties)\b", sentence, _I):
-        return "both sides"
-    return _subject(sentence, m.start())
+    if _BOTH.fullmatch(party) and len(main) == 2:
+        return "; ".join(main)
+    return re.sub(r"['’]s$", "", party)
+
+
+def _speaker(sentence: str) -> str:
+    """Who said it, as the note reads it: "stated by the official", never a clause that
+    only looks like a speaker ("His remarks came after …", "I have nothing to add")."""
+    speaker = stated_by(sentence) or ""
+    if re.match(r"(?:His|Her|Their|Its|I|We|You)\b", speaker):
+        return ""
+    speaker = re.sub(r"\s+(?:also|further|later|earlier|separately|too)$", "", speaker)
+    return re.sub(r"^(?:The|A|An)\b", lambda m: m.group().lower(), speaker)
 
 
 def obligations(article: Article) -> list[Obligation]:
     """All candidate obligations of an analysed article, in text order."""
     out: list[Obligation] = []
     seen: set[tuple[str, str]] = set()
+    main = article_parties(article)
+    if set(main) & set(mediators(article.text, article.text)):
+        main = ()  # a mediator among the names told most: "both sides" stays unnamed
     for info in article.sentences:
         if info.sent.kind in ("caption", "embed_signature", "headline"):
             continue
@@ -232,7 +275,7 @@ def obligations(article: Article) -> list[Obligation]:
                 if ob is None:
                     continue
                 final = status
-                speaker = stated_by(sentence) or ""
+                speaker = _speaker(sentence)
                 if (
                     status == "called_for"
                     and not _THIRD_PARTY.search(sentence[: m.start()])
@@ -247,7 +290,7 @@ def obligations(article: Article) -> list[Obligation]:
                 taken.append((m.start(), m.end()))
                 out.append(
                     Obligation(
-                        party=_party(status, m, sentence, named),
+                        party=_party(status, m, sentence, named, main),
                         obligation=obligation,
                         status=final,
                         quote=Span(info.sent.start, info.sent.end, sentence),

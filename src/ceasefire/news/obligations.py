@@ -203,17 +203,10 @@ _NO_NAME = re.compile(
 
 
 def _party(
-    status: str,
-    m: re.Match[str],
-    sentence: str,
-    named: list[tuple[int, str]],
-    main: tuple[str, ...],
+    status: str, m: re.Match[str], sentence: str, named: list[tuple[int, str]]
 ) -> str | None:
-    """Who would have to act (see the module docstring), by name where the text allows.
-
-    "Both sides" is named as the article's two main parties, so that a demand recorded on
-    the timeline says whom it binds; a pronoun ("we are asking them to") gives no party.
-    """
+    """Who would have to act (see the module docstring); a pronoun ("we are asking them
+    to") gives no party."""
     groups = m.groupdict()
     party: str | None
     if groups.get("party"):
@@ -228,9 +221,16 @@ def _party(
         party = _subject(sentence, m.start())
     if party is None or _NO_NAME.fullmatch(party) or len(party.split()) > 12:
         return None
-    if _BOTH.fullmatch(party) and len(main) == 2:
-        return "; ".join(main)
     return re.sub(r"['’]s$", "", party)
+
+
+def _main_parties(article: Article) -> tuple[str, ...]:
+    """The two parties "both sides" stands for, so that a demand recorded on the timeline
+    says whom it binds; none when a mediator is among the names told most."""
+    main = article_parties(article)
+    if len(main) != 2 or set(main) & set(mediators(article.text, article.text)):
+        return ()
+    return main
 
 
 def _speaker(sentence: str) -> str:
@@ -247,9 +247,7 @@ def obligations(article: Article) -> list[Obligation]:
     """All candidate obligations of an analysed article, in text order."""
     out: list[Obligation] = []
     seen: set[tuple[str, str]] = set()
-    main = article_parties(article)
-    if set(main) & set(mediators(article.text, article.text)):
-        main = ()  # a mediator among the names told most: "both sides" stays unnamed
+    main: tuple[str, ...] | None = None  # looked up at the first "both sides"
     for info in article.sentences:
         if info.sent.kind in ("caption", "embed_signature", "headline"):
             continue
@@ -288,9 +286,13 @@ def obligations(article: Article) -> list[Obligation]:
                     continue
                 seen.add(key)
                 taken.append((m.start(), m.end()))
+                party = _party(status, m, sentence, named)
+                if party is not None and _BOTH.fullmatch(party):
+                    main = _main_parties(article) if main is None else main
+                    party = "; ".join(main) or party
                 out.append(
                     Obligation(
-                        party=_party(status, m, sentence, named, main),
+                        party=party,
                         obligation=obligation,
                         status=final,
                         quote=Span(info.sent.start, info.sent.end, sentence),

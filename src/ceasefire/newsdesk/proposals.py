@@ -122,15 +122,15 @@ def event_proposal(data: dict[str, Any], *, published_on: date | None) -> dict[s
 #: named is the one that must act).
 _POSITIONS = {
     "agreed": "Agreed by {party}",
-    "pledged": "Pledged by {party}",
-    "offered": "Offered by {party}",
-    "demanded": "Demanded of {party}",
-    "demanded_refused": "Demanded of {party}, who refused",
-    "called_for": "Called for from {party}",
+    "pledged": "Pledge by {party}",
+    "offered": "Offer by {party}",
+    "demanded": "Demand on {party}",
+    "demanded_refused": "Demand on {party}, refused",
+    "called_for": "Call on {party}",
     "conditional_warning": "Condition set for {party}",
-    "proposed": "Proposed to {party}",
-    "proposed_declined": "Proposed to {party}, who declined",
-    "ordered": "Ordered of {party}",
+    "proposed": "Proposal to {party}",
+    "proposed_declined": "Proposal to {party}, declined",
+    "ordered": "Order to {party}",
     "existing_legal_obligation": "Legal obligation of {party}",
 }
 
@@ -143,8 +143,8 @@ def obligation_proposal(data: dict[str, Any], *, published_on: date | None) -> d
     """
     status = data.get("status") or ""
     party = data.get("party") or "a party not named"
-    position = _POSITIONS.get(status, "Stated for {party}").format(party=party)
-    obligation = (data.get("obligation") or "").strip()
+    position = _POSITIONS.get(status, "Position on {party}").format(party=party)
+    obligation = (data.get("obligation") or "").strip().rstrip(".")
     quote = data.get("quote") or ""
     return {
         "kind": EventKind.OTHER.value,

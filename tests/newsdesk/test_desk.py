@@ -14,7 +14,7 @@ from ceasefire.domain.errors import Conflict, InvalidInput, NotPermitted
 from ceasefire.incidents.models import Incident
 from ceasefire.incidents.parsing import report_from_mapping
 from ceasefire.ledger.models import LogEntry
-from ceasefire.newsdesk import proposals, services
+from ceasefire.newsdesk import proposals, selectors, services
 from ceasefire.newsdesk.models import Candidate
 
 
@@ -327,3 +327,36 @@ def test_conditions_on_the_article_page_and_in_the_api(client, api, people, doha
     event = AgreementEvent.objects.get(pk=accepted.json()["agreement_event"])
     assert event.kind == "other" and event.occurred_on == date(2025, 10, 31)
     assert event.description == listed["proposal"]["description"]
+
+
+def test_candidates_from_two_articles_about_one_event_are_shown_together(client, people, doha):
+    def read(title, text):
+        return _read(people, doha, title, text, published_on=date(2025, 10, 20))
+
+    first = read(
+        "Drones over Spin Boldak",
+        "Pakistani drones struck Spin Boldak on Sunday, killing 12 people, Taliban officials "
+        "said. Pakistan and Afghanistan agreed to an immediate ceasefire in Doha on Sunday.",
+    )
+    second = read(
+        "Strike in Kandahar",
+        "At least 15 people were killed in a Pakistani air strike in Kandahar province, "
+        "officials said. Afghanistan and Pakistan agreed to a ceasefire on Sunday after "
+        "talks in Doha.",
+    )
+    elsewhere = read(
+        "Strike in Khost", "A Pakistani air strike killed three people in Khost on Sunday."
+    )
+    strike_a = first.candidates.get(kind="incident")
+    strike_b = second.candidates.get(kind="incident")
+    truce_a = first.candidates.get(kind="agreement_event", data__kind="ceasefire_declared")
+    truce_b = second.candidates.get(kind="agreement_event", data__kind="ceasefire_declared")
+    assert strike_b.data["date"] is None  # no day, and a province, not the town: still one event
+    related = selectors.same_event(list(Candidate.objects.all()))
+    assert related[strike_a.pk] == [strike_b.pk] and related[strike_b.pk] == [strike_a.pk]
+    assert related[truce_a.pk] == [truce_b.pk]
+    assert elsewhere.candidates.get(kind="incident").pk not in related
+    client.force_login(people["monitor"])
+    page = client.get(f"/news/articles/{first.pk}/").content.decode()
+    card = page[page.index(f'id="candidate-{strike_a.pk}"') :]
+    assert f"May be the same event as candidate(s) {strike_b.pk} from other articles" in card

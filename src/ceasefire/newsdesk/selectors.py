@@ -10,6 +10,7 @@ from django.db.models import Count, Q, QuerySet
 
 from ceasefire.domain.errors import InvalidInput, NotFound
 from ceasefire.domain.policy import Action, Actor, require
+from ceasefire.news.dedupe import Sighting, event_key, group_sightings
 from ceasefire.newsdesk import proposals
 from ceasefire.newsdesk.models import Article, Candidate
 
@@ -129,19 +130,30 @@ def highlighted(article: Article, candidates: list[Candidate]) -> list[Segment]:
 
 
 def same_event(candidates: list[Candidate]) -> dict[int, list[int]]:
-    """Group incident candidates across articles that share type, date and place: each source's
-    claims stay on its own candidate, the group only says they may be one event."""
-    groups: dict[tuple[object, ...], list[Candidate]] = defaultdict(list)
-    for candidate in candidates:
-        if candidate.kind != "incident" or candidate.background:
-            continue
-        data = candidate.data
-        places = [p.get("place_id") for p in data.get("matched_places") or []]
-        key = (data.get("incident_type"), data.get("date"), tuple(sorted(filter(None, places))))
-        if key[1] and key[2]:
-            groups[key].append(candidate)
+    """For each candidate, the candidates of *other* articles that may tell the same event.
+
+    Incidents are grouped by the extractor's own cross-article rules (`news.dedupe`: types
+    that can describe one event, related places, days that agree or are unknown); agreement
+    events by kind, day and parties, when a day is known. Background candidates are left
+    out. Each source's claims stay on its own candidate: a group only says they may be one
+    event, and the monitor decides.
+    """
+    foreground = [c for c in candidates if not c.background]
+    incidents = [c for c in foreground if c.kind == Candidate.Kind.INCIDENT]
+    groups = [
+        [incidents[i] for i in positions]
+        for positions in group_sightings([Sighting.from_json(c.data) for c in incidents])
+    ]
+    by_key: dict[tuple[object, ...], list[Candidate]] = defaultdict(list)
+    for c in foreground:
+        if c.kind == Candidate.Kind.AGREEMENT_EVENT and c.data.get("date"):
+            data = c.data
+            by_key[
+                event_key(data.get("kind") or "", data["date"], data.get("parties") or ())
+            ].append(c)
+    groups.extend(by_key.values())
     related: dict[int, list[int]] = {}
-    for members in groups.values():
+    for members in groups:
         for member in members:
             others = [m.pk for m in members if m.article_id != member.article_id]
             if others:

@@ -353,10 +353,28 @@ def test_candidates_from_two_articles_about_one_event_are_shown_together(client,
     truce_b = second.candidates.get(kind="agreement_event", data__kind="ceasefire_declared")
     assert strike_b.data["date"] is None  # no day, and a province, not the town: still one event
     related = selectors.same_event(list(Candidate.objects.all()))
-    assert related[strike_a.pk] == [strike_b.pk] and related[strike_b.pk] == [strike_a.pk]
-    assert related[truce_a.pk] == [truce_b.pk]
+    assert related[strike_a.pk] == [strike_b] and related[strike_b.pk] == [strike_a]
+    assert related[truce_a.pk] == [truce_b]
     assert elsewhere.candidates.get(kind="incident").pk not in related
     client.force_login(people["monitor"])
     page = client.get(f"/news/articles/{first.pk}/").content.decode()
     card = page[page.index(f'id="candidate-{strike_a.pk}"') :]
-    assert f"May be the same event as candidate(s) {strike_b.pk} from other articles" in card
+    link = f'href="/news/articles/{second.pk}/#candidate-{strike_b.pk}"'
+    assert f"May be the same event as <a {link}>candidate {strike_b.pk} in “Strike in" in card
+
+
+def test_the_demo_desk_shows_two_reports_of_one_incident(client, people):
+    from ceasefire.demo import scenario
+
+    scenario.load()
+    waiting = list(Candidate.objects.filter(state="new"))
+    drones = [c for c in waiting if c.kind == "incident" and not c.background]
+    assert [c.data["place_names"] for c in drones] == [["Khost"], ["Khost"]]
+    assert {c.article.outlet for c in drones} == {"Demo Wire (illustrative)"}
+    assert selectors.same_event(waiting)[drones[0].pk] == [drones[1]]
+    kinds = {(c.kind, c.data.get("kind") or c.data.get("status")) for c in waiting}
+    assert {("agreement_event", "statement_of_breach"), ("obligation", "demanded")} <= kinds
+    assert all("illustrative" in c.article.text.lower() for c in waiting)
+    client.force_login(people["monitor"])
+    desk = client.get("/news/").content.decode()
+    assert "Drone seen over Khost" in desk and "Afghan officials report drone incursion" in desk

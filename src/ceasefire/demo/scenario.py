@@ -16,6 +16,7 @@ from ceasefire.agreements import services as agreements
 from ceasefire.agreements.models import Agreement
 from ceasefire.demo.cases import load_case
 from ceasefire.demo.incidents import load_incidents
+from ceasefire.demo.news import load_news
 from ceasefire.domain.agreements import AgreementForm, EventKind, MediatorRole, TalksOutcome
 from ceasefire.domain.policy import OrganisationKind, Role
 from ceasefire.domain.texts import parse_clauses
@@ -284,4 +285,5 @@ def load() -> dict[str, User]:
     load_doha(people)
     load_incidents(people)
     load_case(people)
+    load_news(people, Agreement.objects.get(title=DOHA))
     return people

@@ -129,7 +129,7 @@ def highlighted(article: Article, candidates: list[Candidate]) -> list[Segment]:
     return segments
 
 
-def same_event(candidates: list[Candidate]) -> dict[int, list[int]]:
+def same_event(candidates: list[Candidate]) -> dict[int, list[Candidate]]:
     """For each candidate, the candidates of *other* articles that may tell the same event.
 
     Incidents are grouped by the extractor's own cross-article rules (`news.dedupe`: types
@@ -152,10 +152,10 @@ def same_event(candidates: list[Candidate]) -> dict[int, list[int]]:
                 event_key(data.get("kind") or "", data["date"], data.get("parties") or ())
             ].append(c)
     groups.extend(by_key.values())
-    related: dict[int, list[int]] = {}
+    related: dict[int, list[Candidate]] = {}
     for members in groups:
         for member in members:
-            others = [m.pk for m in members if m.article_id != member.article_id]
+            others = [m for m in members if m.article_id != member.article_id]
             if others:
                 related[member.pk] = others
     return related

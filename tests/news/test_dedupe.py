@@ -78,25 +78,25 @@ def test_events_grouped_by_kind_date_and_parties() -> None:
     assert len(truce) == 1 and truce[0][1] == ("a", "b")
 
 
-def _sizes(groups) -> list[list[str | None]]:
+def _sources(groups) -> list[list[str | None]]:
     return [[m.article_id for m in g.members] for g in groups]
 
 
 def test_a_town_and_its_province_from_two_articles_are_one_group() -> None:
     a = _incidents("a", "Pakistani drones struck Spin Boldak on Friday, killing 12 people.")
     b = _incidents("b", "At least 15 people were killed in a Pakistani air strike in Kandahar.")
-    assert _sizes(group_incidents(a + b)) == [["a", "b"]]
+    assert _sources(group_incidents(a + b)) == [["a", "b"]]
 
 
 def test_undated_reports_do_not_chain_two_towns_into_one_event() -> None:
     bannu = _incidents("bannu", "A suicide bomber killed 4 policemen in Bannu on Friday.")
     province = _incidents("kp", "A suicide bomber killed 4 policemen in Khyber Pakhtunkhwa.")
     dik = _incidents("dik", "A suicide bomber killed 6 policemen in Dera Ismail Khan.")
-    assert _sizes(group_incidents(bannu + province + dik)) == [["bannu", "kp"], ["dik"]]
+    assert _sources(group_incidents(bannu + province + dik)) == [["bannu", "kp"], ["dik"]]
 
 
 def test_reports_naming_only_a_country_group_only_on_the_same_known_day() -> None:
     a = _incidents("a", "Pakistani forces struck targets in Afghanistan on Friday, killing 10.")
     b = _incidents("b", "Pakistani air strikes in Afghanistan killed 10 people on Friday.")
     undated = _incidents("c", "Pakistani air strikes in Afghanistan killed 10 people.")
-    assert _sizes(group_incidents(a + b + undated)) == [["a", "b"], ["c"]]
+    assert _sources(group_incidents(a + b + undated)) == [["a", "b"], ["c"]]

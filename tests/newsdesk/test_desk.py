@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from ceasefire.agreements.models import AgreementEvent
+from ceasefire.agreements.models import Agreement, AgreementEvent
 from ceasefire.domain.agreements import EventKind
 from ceasefire.domain.errors import Conflict, InvalidInput, NotPermitted
 from ceasefire.incidents.models import Incident
@@ -266,7 +266,7 @@ def _condition(people, doha, seeds):
     article = _read(people, doha, title, text, published_on=date(2025, 10, 31))
     return next(
         c
-        for c in article.candidates.filter(kind="obligation")
+        for c in article.candidates.filter(kind="position")
         if c.data["status"] == "conditional_warning"
     )
 
@@ -277,7 +277,7 @@ def test_a_condition_a_party_sets_is_proposed_for_the_timeline(people, doha, see
     assert text[candidate.quote_start : candidate.quote_end] == candidate.quote
     assert "verifiable proof of steps taken" in candidate.quote
     assert not candidate.background
-    proposal = proposals.obligation_proposal(candidate.data, published_on=date(2025, 10, 31))
+    proposal = proposals.position_proposal(candidate.data, published_on=date(2025, 10, 31))
     assert proposal["kind"] == "other" and proposal["occurred_on"] == "2025-10-31"
     assert proposal["description"].startswith("Condition set for Afghanistan (reported): ")
     assert candidate.quote in proposal["description"]
@@ -296,16 +296,42 @@ def test_a_condition_a_party_sets_is_proposed_for_the_timeline(people, doha, see
     assert leaf["payload"]["candidate"] == candidate.subject
 
 
-def test_a_condition_is_not_a_report(people, doha, seeds, unchanged):
+def test_a_condition_is_neither_a_report_nor_a_change_of_status(people, doha, seeds, unchanged):
     candidate = _condition(people, doha, seeds)
-    proposal = proposals.incident_report(
-        {"incident_type": "other"}, url="", outlet="", published_on=date(2025, 10, 31)
+    report = report_from_mapping(
+        proposals.incident_report(
+            {"incident_type": "other"}, url="", outlet="", published_on=date(2025, 10, 31)
+        )
     )
-    with unchanged(), pytest.raises(InvalidInput, match="is a demand or condition"):
-        services.accept_incident(
-            actor=people["monitor"], candidate=candidate, report=report_from_mapping(proposal)
+    with unchanged(), pytest.raises(InvalidInput, match="another kind: stated position"):
+        services.accept_incident(actor=people["monitor"], candidate=candidate, report=report)
+    with unchanged(), pytest.raises(InvalidInput, match="as kind 'other'"):
+        services.accept_event(
+            actor=people["monitor"],
+            candidate=candidate,
+            kind=EventKind.CEASEFIRE_COLLAPSED,
+            occurred_on=date(2025, 10, 31),
+            description=candidate.quote,
         )
     assert Candidate.objects.get(pk=candidate.pk).state == "new"
+
+
+@pytest.mark.parametrize(
+    ("status", "party", "reads"),
+    [
+        ("demanded", "Afghanistan", "Demand on Afghanistan (reported): act."),
+        ("conditional_warning", "Afghanistan", "Condition set for Afghanistan (reported): act."),
+        ("pledged", "Pakistan", "Pledge by Pakistan (reported): act."),
+        ("proposed", "Qatar", "Proposal by Qatar (reported): act."),
+        ("called_for", None, "Call on a party not named (reported): act."),
+        ("unheard_of", "Pakistan", "Position on Pakistan (reported): act."),
+    ],
+)
+def test_a_stated_position_reads_as_who_must_do_what(status, party, reads):
+    data = {"status": status, "party": party, "obligation": "act.", "quote": "Q"}
+    proposal = proposals.position_proposal(data, published_on=None)
+    assert proposal["description"] == reads + " \u201cQ\u201d"
+    assert (proposal["kind"], proposal["occurred_on"]) == ("other", None)
 
 
 def test_conditions_on_the_article_page_and_in_the_api(client, api, people, doha, seeds):
@@ -313,13 +339,13 @@ def test_conditions_on_the_article_page_and_in_the_api(client, api, people, doha
     client.force_login(people["monitor"])
     page = client.get(f"/news/articles/{candidate.article_id}/").content.decode()
     section = page[page.index(f'id="candidate-{candidate.pk}"') :]
-    assert "Demand or condition · conditional warning" in section
+    assert "Stated position · conditional warning" in section
     assert "Afghanistan: provide verifiable proof of steps taken" in section
     form = client.get(f"/news/candidates/{candidate.pk}/accept/").content.decode()
     assert "Condition set for Afghanistan (reported)" in form and "Add to the timeline" in form
     api.as_user(people["monitor"])
     listed = next(c for c in api.get("/api/v1/news/candidates/").json() if c["id"] == candidate.pk)
-    assert listed["kind"] == "obligation" and listed["extracted"]["party"] == "Afghanistan"
+    assert listed["kind"] == "position" and listed["extracted"]["party"] == "Afghanistan"
     accepted = api.post(
         f"/api/v1/news/candidates/{candidate.pk}/accept/", listed["proposal"], format="json"
     )
@@ -361,6 +387,22 @@ def test_candidates_from_two_articles_about_one_event_are_shown_together(client,
     card = page[page.index(f'id="candidate-{strike_a.pk}"') :]
     link = f'href="/news/articles/{second.pk}/#candidate-{strike_b.pk}"'
     assert f"May be the same event as <a {link}>candidate {strike_b.pk} in “Strike in" in card
+    # an article read for another agreement is never offered as the same event
+    from ceasefire.demo import scenario
+
+    scenario.load_truce(people)
+    truce = Agreement.objects.get(title=scenario.TRUCE)
+    other = services.read_article(
+        actor=people["monitor"],
+        agreement=truce,
+        article=services.ArticleIn(
+            title="Spin Boldak again",
+            text="Pakistani drones struck Spin Boldak on Sunday, killing 14 people.",
+            published_on=date(2025, 10, 20),
+        ),
+    )
+    page = client.get(f"/news/articles/{first.pk}/").content.decode()
+    assert f"/news/articles/{other.pk}/" not in page and link in page
 
 
 def test_the_demo_desk_shows_two_reports_of_one_incident(client, people):
@@ -373,7 +415,7 @@ def test_the_demo_desk_shows_two_reports_of_one_incident(client, people):
     assert {c.article.outlet for c in drones} == {"Demo Wire (illustrative)"}
     assert selectors.same_event(waiting)[drones[0].pk] == [drones[1]]
     kinds = {(c.kind, c.data.get("kind") or c.data.get("status")) for c in waiting}
-    assert {("agreement_event", "statement_of_breach"), ("obligation", "demanded")} <= kinds
+    assert {("agreement_event", "statement_of_breach"), ("position", "demanded")} <= kinds
     assert all("illustrative" in c.article.text.lower() for c in waiting)
     client.force_login(people["monitor"])
     desk = client.get("/news/").content.decode()

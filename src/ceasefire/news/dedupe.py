@@ -70,12 +70,11 @@ class Sighting:
     incident_type: str
     date: str | None
     matched_places: tuple[PlaceMatch, ...]
-    place_names: tuple[str, ...]
 
     @classmethod
     def of(cls, inc: Incident) -> Sighting:
         """The sighting of an extracted incident."""
-        return cls(inc.incident_type, inc.date, inc.matched_places, inc.place_names)
+        return cls(inc.incident_type, inc.date, inc.matched_places)
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Sighting:
@@ -85,12 +84,7 @@ class Sighting:
             PlaceMatch(**{k: v for k, v in p.items() if k in fields})
             for p in data.get("matched_places") or ()
         )
-        return cls(
-            str(data.get("incident_type") or "other"),
-            data.get("date"),
-            places,
-            tuple(str(n) for n in data.get("place_names") or ()),
-        )
+        return cls(str(data.get("incident_type") or "other"), data.get("date"), places)
 
 
 def _below_province(places: Iterable[PlaceMatch]) -> list[PlaceMatch]:
@@ -125,9 +119,9 @@ def _same_event(a: Sighting, b: Sighting) -> bool:
 
 
 def _keys(seen: Sighting) -> set[str]:
-    """Index keys of a sighting's places: each place and the province it lies in, so that
-    "Spin Boldak" meets "Kandahar province" (countries are left out: a report that names
-    only Pakistan is compared with the others of its own key only)."""
+    """Index keys of a sighting's places: each place (by id, or by name when unresolved),
+    and the name and province of each place below a country, so that "Spin Boldak" meets
+    "Kandahar province". Only the keys choose whom to compare; `_same_event` decides."""
     keys = {p.place_id or p.name.lower() for p in seen.matched_places}
     keys.update(p.name.lower() for p in seen.matched_places if p.kind != "country")
     keys.update(p.admin1.lower() for p in seen.matched_places if p.admin1)

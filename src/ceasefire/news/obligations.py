@@ -198,7 +198,9 @@ _BOTH = re.compile(
 )
 #: A pronoun or a phrase that is not a name cannot stand for a party on the timeline.
 _NO_NAME = re.compile(
-    r"(?:them|they|it|its|him|her|us|you|this|that|the|a)|to\s.*|.*\bwhether\b.*", _I
+    r"(?:i|we|us|our|you|he|him|she|her|it|its|they|them|their|this|that|these|those|the|a)"
+    r"|to\s.*|.*\bwhether\b.*",
+    _I,
 )
 
 

@@ -47,13 +47,14 @@ class Article(models.Model):
 
 
 class Candidate(models.Model):
-    """One proposal from an article: an incident, an agreement event, or a demand or
-    condition a party voiced (an obligation in the extractor's words), with its quote."""
+    """One proposal from an article, with its quote: an incident, an agreement event, or a
+    position a party stated (a demand, a condition, a pledge: the extractor's
+    "obligations", which are not obligations of the register until the parties sign)."""
 
     class Kind(models.TextChoices):
         INCIDENT = "incident", "incident"
         AGREEMENT_EVENT = "agreement_event", "agreement event"
-        OBLIGATION = "obligation", "demand or condition"
+        POSITION = "position", "stated position"
 
     class State(models.TextChoices):
         NEW = "new", "new"

@@ -118,8 +118,9 @@ def event_proposal(data: dict[str, Any], *, published_on: date | None) -> dict[s
     }
 
 
-#: How a reported obligation reads on the timeline, by the extractor's status (the party
-#: named is the one that must act).
+#: How a stated position reads on the timeline, by the extractor's status. The party named
+#: is the one that must act, except for what a party agrees, pledges, offers or proposes
+#: itself, where it is that party.
 _POSITIONS = {
     "agreed": "Agreed by {party}",
     "pledged": "Pledge by {party}",
@@ -128,15 +129,15 @@ _POSITIONS = {
     "demanded_refused": "Demand on {party}, refused",
     "called_for": "Call on {party}",
     "conditional_warning": "Condition set for {party}",
-    "proposed": "Proposal to {party}",
+    "proposed": "Proposal by {party}",
     "proposed_declined": "Proposal to {party}, declined",
     "ordered": "Order to {party}",
     "existing_legal_obligation": "Legal obligation of {party}",
 }
 
 
-def obligation_proposal(data: dict[str, Any], *, published_on: date | None) -> dict[str, Any]:
-    """Return the timeline fact a reported demand or condition proposes.
+def position_proposal(data: dict[str, Any], *, published_on: date | None) -> dict[str, Any]:
+    """Return the timeline fact a stated position (a demand, condition, pledge…) proposes.
 
     The article gives the day it reports the position, not the day it was first voiced, so
     the proposal takes the publication day and the monitor corrects it from the quote.

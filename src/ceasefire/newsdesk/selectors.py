@@ -19,7 +19,7 @@ def proposal(candidate: Candidate) -> dict[str, object]:
     """What the extractor proposes for a candidate, in the shape its accept form takes.
 
     An incident candidate becomes a report (the article attached as its source); an
-    agreement event, or a demand or condition a party voiced, becomes a timeline fact. The
+    agreement event, or a position a party stated, becomes a timeline fact. The
     page pre-fills its form with this and the API returns it, so a monitor sees the same
     proposal in both.
     """
@@ -31,8 +31,8 @@ def proposal(candidate: Candidate) -> dict[str, object]:
             outlet=article.outlet,
             published_on=article.published_on,
         )
-    if candidate.kind == Candidate.Kind.OBLIGATION:
-        return proposals.obligation_proposal(candidate.data, published_on=article.published_on)
+    if candidate.kind == Candidate.Kind.POSITION:
+        return proposals.position_proposal(candidate.data, published_on=article.published_on)
     return proposals.event_proposal(candidate.data, published_on=article.published_on)
 
 

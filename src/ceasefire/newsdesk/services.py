@@ -102,7 +102,7 @@ def _extract(article: Article) -> tuple[list[Candidate], list[str]]:
     for kind, key in (
         ("incident", "incidents"),
         ("agreement_event", "agreement_events"),
-        ("obligation", "obligations"),
+        ("position", "obligations"),
     ):
         for position, data in enumerate(result[key]):
             candidates.append(
@@ -118,7 +118,7 @@ def _extract(article: Article) -> tuple[list[Candidate], list[str]]:
                 )
             )
     if not candidates:
-        warnings.append("no candidate incident or agreement event was found")
+        warnings.append("no candidate incident, agreement event or stated position was found")
     return candidates, warnings
 
 
@@ -215,7 +215,8 @@ def _decidable(actor: User, candidate: Candidate, *kinds: str) -> Candidate:
     )
     if locked.kind not in kinds:
         raise InvalidInput(
-            f"this candidate is a {locked.get_kind_display()}", details={"field": "kind"}
+            f"this candidate is of another kind: {locked.get_kind_display()}",
+            details={"field": "kind"},
         )
     if locked.state != Candidate.State.NEW.value:
         raise Conflict(f"this candidate was already {locked.state}", details={"field": "state"})
@@ -257,13 +258,18 @@ def accept_event(
 ) -> AgreementEvent:
     """Turn a candidate into a dated fact on the agreement's timeline, as the monitor edited it.
 
-    A demand or condition a party voiced (Pakistan's "verifiable proof of steps taken")
-    lands there too: a party's public position is a dated fact of the agreement's life, not
-    a commitment of the register, which only the parties' signatures make.
+    A position a party stated (Pakistan's condition of "verifiable proof of steps taken")
+    lands there too, as kind `other`: it is a dated fact of the agreement's life, not a
+    commitment of the register, which only the parties' signatures make, and it never
+    changes the agreement's status.
     """
     candidate = _decidable(
-        actor, candidate, Candidate.Kind.AGREEMENT_EVENT.value, Candidate.Kind.OBLIGATION.value
+        actor, candidate, Candidate.Kind.AGREEMENT_EVENT.value, Candidate.Kind.POSITION.value
     )
+    if candidate.kind == Candidate.Kind.POSITION.value and kind is not EventKind.OTHER:
+        raise InvalidInput(
+            "a stated position goes on the timeline as kind 'other'", details={"field": "kind"}
+        )
     article = candidate.article
     event, logged = timeline.write_event(
         actor=actor,

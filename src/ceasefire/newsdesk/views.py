@@ -108,7 +108,9 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
     candidates = list(article.candidates.select_related("incident", "agreement_event"))
     show_background = request.GET.get("background") == "1"
     shown = [c for c in candidates if show_background or not c.background]
-    related = selectors.same_event(list(selectors.waiting(viewer)))
+    related = selectors.same_event(
+        list(selectors.waiting(viewer).filter(article__agreement=article.agreement_id))
+    )
     return render(
         request,
         "newsdesk/article.html",

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='candidate',
             name='kind',
-            field=models.CharField(choices=[('incident', 'incident'), ('agreement_event', 'agreement event'), ('obligation', 'demand or condition')], max_length=16),
+            field=models.CharField(choices=[('incident', 'incident'), ('agreement_event', 'agreement event'), ('position', 'stated position')], max_length=16),
         ),
     ]

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from ceasefire.agreements.models import Agreement, AgreementEvent
 from ceasefire.domain.agreements import EventKind
@@ -339,13 +340,18 @@ def test_conditions_on_the_article_page_and_in_the_api(client, api, people, doha
     client.force_login(people["monitor"])
     page = client.get(f"/news/articles/{candidate.article_id}/").content.decode()
     section = page[page.index(f'id="candidate-{candidate.pk}"') :]
+    section = section[: section.index("</div>")]  # this candidate's card only
     assert "Stated position · conditional warning" in section
     assert "Afghanistan: provide verifiable proof of steps taken" in section
+    clause = reverse("agreements:agreement-detail", args=[doha.pk]) + "#clause-4"
+    assert f'Names commitment <a href="{clause}">clause 4</a> of the agreement' in section
     form = client.get(f"/news/candidates/{candidate.pk}/accept/").content.decode()
     assert "Condition set for Afghanistan (reported)" in form and "Add to the timeline" in form
     api.as_user(people["monitor"])
     listed = next(c for c in api.get("/api/v1/news/candidates/").json() if c["id"] == candidate.pk)
     assert listed["kind"] == "position" and listed["extracted"]["party"] == "Afghanistan"
+    assert [c["clause"] for c in listed["commitments_named"]] == ["4"]
+    assert {"verifiable", "step"} <= set(listed["commitments_named"][0]["shared_words"])
     accepted = api.post(
         f"/api/v1/news/candidates/{candidate.pk}/accept/", listed["proposal"], format="json"
     )

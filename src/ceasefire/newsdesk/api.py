@@ -36,6 +36,10 @@ def candidate_out(candidate: Candidate) -> dict[str, Any]:
         "quote_end": candidate.quote_end,
         "extracted": candidate.data,
         "proposal": selectors.proposal(candidate),
+        "commitments_named": [
+            {"clause": n.clause, "requirement": n.requirement, "shared_words": list(n.shared)}
+            for n in selectors.commitments_of([candidate]).get(candidate.pk, [])
+        ],
         "incident": candidate.incident_id,
         "agreement_event": candidate.agreement_event_id,
         "note": candidate.note,

@@ -8,8 +8,10 @@ from itertools import pairwise
 
 from django.db.models import Count, Q, QuerySet
 
+from ceasefire.agreements.selectors import get_version
 from ceasefire.domain.errors import InvalidInput, NotFound
 from ceasefire.domain.policy import Action, Actor, require
+from ceasefire.domain.wording import NamedCommitment, commitments_named
 from ceasefire.news.dedupe import Sighting, event_key, group_sightings
 from ceasefire.newsdesk import proposals
 from ceasefire.newsdesk.models import Article, Candidate
@@ -34,6 +36,35 @@ def proposal(candidate: Candidate) -> dict[str, object]:
     if candidate.kind == Candidate.Kind.POSITION:
         return proposals.position_proposal(candidate.data, published_on=article.published_on)
     return proposals.event_proposal(candidate.data, published_on=article.published_on)
+
+
+def commitments_of(candidates: list[Candidate]) -> dict[int, list[NamedCommitment]]:
+    """For each stated-position candidate, the commitments of its agreement's current text
+    that its wording names (`domain.wording`): the clause a demand or condition is about."""
+    positions = [c for c in candidates if c.kind == Candidate.Kind.POSITION]
+    texts: dict[int, list[tuple[str, str]]] = {}
+    out: dict[int, list[NamedCommitment]] = {}
+    for candidate in positions:
+        agreement = candidate.article.agreement
+        if agreement.pk not in texts:
+            try:
+                version = get_version(agreement)
+            except NotFound:
+                version = None
+            texts[agreement.pk] = (
+                []
+                if version is None
+                else [
+                    (clause.number, obligation.requirement)
+                    for clause in version.clauses.all()
+                    for obligation in clause.obligations.all()
+                ]
+            )
+        wording = candidate.data.get("obligation") or candidate.quote
+        named = commitments_named(wording, texts[agreement.pk])
+        if named:
+            out[candidate.pk] = named
+    return out
 
 
 def articles_for(viewer: Actor) -> QuerySet[Article]:

@@ -120,6 +120,7 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
             "hidden": len(candidates) - len(shown),
             "segments": selectors.highlighted(article, shown),
             "related": related,
+            "commitments": selectors.commitments_of(shown),
             "dismiss_form": forms.DismissForm(),
         },
     )

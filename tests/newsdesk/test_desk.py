@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 
@@ -16,7 +17,7 @@ from ceasefire.incidents.models import Incident
 from ceasefire.incidents.parsing import report_from_mapping
 from ceasefire.ledger.models import LogEntry
 from ceasefire.newsdesk import proposals, selectors, services
-from ceasefire.newsdesk.models import Candidate
+from ceasefire.newsdesk.models import Article, Candidate
 
 
 def _read(people, doha, title, text, **extra):
@@ -426,3 +427,55 @@ def test_the_demo_desk_shows_two_reports_of_one_incident(client, people):
     client.force_login(people["monitor"])
     desk = client.get("/news/").content.decode()
     assert "Drone seen over Khost" in desk and "Afghan officials report drone incursion" in desk
+
+
+def test_the_command_line_reads_a_file_or_a_feed_and_then_only_what_is_new(
+    people, doha, settings, tmp_path
+):
+    from django.core.management import CommandError, call_command
+
+    articles = tmp_path / "wire.jsonl"
+    articles.write_text(
+        json.dumps(
+            {
+                "title": "Clash at Chaman",
+                "text": "Forces exchanged fire near Chaman on Friday, killing two soldiers.",
+                "pub_date": "2025-10-25",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+
+    def run(*arguments):
+        out = io.StringIO()
+        call_command("read_news", "--agreement", str(doha.pk), *arguments, stdout=out)
+        return out.getvalue()
+
+    first = run("--as", "monitor", "--file", str(articles))
+    article = Article.objects.get(title="Clash at Chaman")
+    assert f"article {article.pk}: Clash at Chaman:" in first and "1 article(s) read" in first
+    assert article.origin == "file" and article.ingested_by == people["monitor"]
+    assert article.candidates.filter(kind="incident").exists()
+    entries = LogEntry.objects.count()
+    again = run("--as", "monitor", "--file", str(articles))
+    assert again.startswith("nothing new to read") and LogEntry.objects.count() == entries
+
+    settings.NEWS_ALLOW_FILE_URLS = True
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        "<?xml version='1.0'?><rss><channel><item><title>Talks</title>"
+        "<link>https://example.org/talks</link><description>Pakistan and Afghanistan agreed "
+        "to extend the ceasefire in Istanbul on Thursday.</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    assert "1 article(s) read" in run("--as", "analyst", "--url", feed.as_uri())
+    assert Article.objects.get(title="Talks").origin == "url"
+    with pytest.raises(CommandError, match="no active user"):
+        run("--as", "nobody", "--file", str(articles))
+    with pytest.raises(CommandError, match="cannot read"):
+        run("--as", "monitor", "--file", str(tmp_path / "missing.txt"))
+    with pytest.raises(CommandError):
+        run("--as", "liaison.pakistan", "--file", str(articles))
+    assert LogEntry.objects.count() == entries + 1

@@ -155,6 +155,7 @@ def _store(
         "origin": origin.value,
         "incidents": sum(c.kind == "incident" for c in candidates),
         "agreement_events": sum(c.kind == "agreement_event" for c in candidates),
+        "positions": sum(c.kind == "position" for c in candidates),
     }
     return stored, Event("news_article.read", stored.subject, payload)
 

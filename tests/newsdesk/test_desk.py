@@ -351,6 +351,13 @@ def test_conditions_on_the_article_page_and_in_the_api(client, api, people, doha
     api.as_user(people["monitor"])
     listed = next(c for c in api.get("/api/v1/news/candidates/").json() if c["id"] == candidate.pk)
     assert listed["kind"] == "position" and listed["extracted"]["party"] == "Afghanistan"
+    only = api.get(f"/api/v1/news/candidates/?kind=position&agreement={doha.pk}").json()
+    assert candidate.pk in [c["id"] for c in only] and {c["kind"] for c in only} == {"position"}
+    assert api.get("/api/v1/news/candidates/?agreement=999999").json() == []
+    for bad in ("kind=report", "agreement=doha"):
+        refused = api.get(f"/api/v1/news/candidates/?{bad}")
+        assert refused.status_code == 400, bad
+        assert refused.json()["error"]["details"]["field"] == bad.split("=")[0]
     assert [c["clause"] for c in listed["commitments_named"]] == ["4"]
     assert {"verifiable", "step"} <= set(listed["commitments_named"][0]["shared_words"])
     accepted = api.post(

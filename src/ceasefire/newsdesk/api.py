@@ -14,6 +14,7 @@ from ceasefire.agreements.selectors import get_agreement
 from ceasefire.api.auth import acting_user
 from ceasefire.api.validation import validated
 from ceasefire.domain.agreements import EventKind
+from ceasefire.domain.errors import InvalidInput
 from ceasefire.domain.policy import Action, require
 from ceasefire.incidents import parsing
 from ceasefire.newsdesk import fetching, selectors, services
@@ -120,11 +121,27 @@ class FetchApi(APIView):
 
 
 class CandidateListApi(APIView):
-    @extend_schema(parameters=[OpenApiParameter("state", str)], responses=CANDIDATE)
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("state", str),
+            OpenApiParameter("kind", str),
+            OpenApiParameter("agreement", int),
+        ],
+        responses=CANDIDATE,
+    )
     def get(self, request: Request) -> Response:
         viewer = acting_user(request).as_actor()
-        state = request.query_params.get("state") or "new"
-        candidates = selectors.candidates_in(state, viewer=viewer)
+        params = request.query_params
+        state = params.get("state") or "new"
+        agreement = params.get("agreement")
+        if agreement is not None and not agreement.isdigit():
+            raise InvalidInput("agreement is an agreement id", details={"field": "agreement"})
+        candidates = selectors.candidates_in(
+            state,
+            viewer=viewer,
+            kind=params.get("kind") or None,
+            agreement_id=int(agreement) if agreement is not None else None,
+        )
         return Response([candidate_out(c) for c in candidates[:500]])
 
 

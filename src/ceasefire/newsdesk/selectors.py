@@ -111,21 +111,35 @@ def get_candidate(candidate_id: int, *, viewer: Actor) -> Candidate:
     return candidate
 
 
-def candidates_in(state: str, *, viewer: Actor) -> QuerySet[Candidate]:
-    """Return the candidates in `state` (new ones foreground first).
+def candidates_in(
+    state: str, *, viewer: Actor, kind: str | None = None, agreement_id: int | None = None
+) -> QuerySet[Candidate]:
+    """Return the candidates in `state` (new ones foreground first), optionally of one kind
+    (incident, agreement event, stated position) and read for one agreement.
 
     Raises:
         NotPermitted: the viewer does not work the news desk.
-        InvalidInput: an unknown state.
+        InvalidInput: an unknown state or kind.
     """
     require(viewer, Action.INGEST_NEWS)
     if state not in Candidate.State.values:
         raise InvalidInput(
             f"state is one of {', '.join(Candidate.State.values)}", details={"field": "state"}
         )
-    if state == Candidate.State.NEW:
-        return waiting(viewer)
-    return Candidate.objects.filter(state=state).select_related("article")
+    if kind is not None and kind not in Candidate.Kind.values:
+        raise InvalidInput(
+            f"kind is one of {', '.join(Candidate.Kind.values)}", details={"field": "kind"}
+        )
+    found = (
+        waiting(viewer)
+        if state == Candidate.State.NEW
+        else Candidate.objects.filter(state=state).select_related("article")
+    )
+    if kind is not None:
+        found = found.filter(kind=kind)
+    if agreement_id is not None:
+        found = found.filter(article__agreement_id=agreement_id)
+    return found
 
 
 def waiting(viewer: Actor) -> QuerySet[Candidate]:

@@ -1,8 +1,12 @@
 """Fetching articles from a URL or an RSS/Atom feed, when the deployment has network.
 
 Only http(s) URLs are fetched (and `file:` URLs when `NEWS_ALLOW_FILE_URLS` is on, for tests
-and air-gapped imports), with a timeout and a size limit; a page's text is its paragraphs, a
-feed's items become one article each. Nothing here writes: the services ingest what it reads.
+and air-gapped imports), with a timeout and a size limit; a page's text is its paragraphs
+(not those of its navigation, footer, asides, forms or captions), its title the headline it
+gives (og:title, then its h1, then <title>), and its publication day the one its metadata
+states (article:published_time, JSON-LD datePublished, <time datetime>…), without which the
+extractor cannot resolve "on Saturday"; a feed's items become one article each. Nothing here
+writes: the services ingest what it reads.
 """
 
 from __future__ import annotations
@@ -37,30 +41,88 @@ class Fetched:
     published_on: date | None
 
 
-class _Paragraphs(HTMLParser):
+#: Page metadata that gives the day an article was published, strongest first.
+_PUBLISHED_KEYS = (
+    "article:published_time",
+    "datepublished",
+    "og:article:published_time",
+    "article.published",
+    "publishdate",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+)
+#: Parts of a page that are not the article: their paragraphs are left out.
+_OUTSIDE = frozenset({"nav", "footer", "aside", "form", "figcaption", "noscript"})
+_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+
+
+class _Page(HTMLParser):
+    """A page's paragraphs, title and publication day (from its metadata), in one pass."""
+
     def __init__(self) -> None:
         super().__init__()
         self.title = ""
+        self.heading = ""
+        self.og_title = ""
         self.paragraphs: list[str] = []
+        self.published: dict[str, str] = {}
         self._in: str | None = None
         self._buffer: list[str] = []
+        self._outside = 0
+        self._json_ld = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in {"title", "p"}:
+        values = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = next((values[k] for k in ("property", "name", "itemprop") if values.get(k)), "")
+            key = key.lower()
+            if key == "og:title":
+                self.og_title = values.get("content", "").strip()
+            elif key in _PUBLISHED_KEYS:
+                self.published.setdefault(key, values.get("content", ""))
+        elif tag == "time" and values.get("datetime"):
+            self.published.setdefault("time", values["datetime"])
+        elif tag == "script":
+            self._json_ld = values.get("type", "").lower() == "application/ld+json"
+        elif tag in _OUTSIDE:
+            self._outside += 1
+        elif tag in {"title", "p", "h1"} and not (tag == "p" and self._outside):
             self._in, self._buffer = tag, []
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _OUTSIDE:
+            self._outside = max(0, self._outside - 1)
+        elif tag == "script":
+            self._json_ld = False
         if tag == self._in:
             text = " ".join("".join(self._buffer).split())
             if tag == "title":
                 self.title = text
+            elif tag == "h1":
+                self.heading = self.heading or text
             elif text:
                 self.paragraphs.append(text)
             self._in = None
 
     def handle_data(self, data: str) -> None:
-        if self._in:
+        if self._json_ld:
+            found = _LD_PUBLISHED.search(data)
+            if found:
+                self.published.setdefault("datepublished", found.group(1))
+        elif self._in:
             self._buffer.append(data)
+
+    def published_on(self) -> date | None:
+        """The publication day the page states, by the strongest metadata present."""
+        for key in (*_PUBLISHED_KEYS, "time"):
+            day = _day(self.published.get(key))
+            if day is not None:
+                return day
+        return None
 
 
 def check_public(url: str) -> None:
@@ -93,19 +155,21 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _read(url: str) -> tuple[bytes, str]:
+def _read(url: str) -> tuple[bytes, str, str]:
     check_public(url)
     request = urllib.request.Request(url, headers={"User-Agent": "ceasefire-newsdesk/1"})  # noqa: S310  # scheme checked above
     opener = urllib.request.build_opener(_CheckedRedirects)
     try:
         with opener.open(request, timeout=TIMEOUT_SECONDS) as response:
             body = response.read(MAX_BYTES + 1)
-            kind = response.headers.get_content_type() if hasattr(response, "headers") else ""
+            headers = getattr(response, "headers", None)
+            kind = headers.get_content_type() if headers is not None else ""
+            charset = (headers.get_content_charset() if headers is not None else None) or ""
     except OSError:
         raise InvalidInput("could not fetch the address", details={"field": "url"}) from None
     if len(body) > MAX_BYTES:
         raise InvalidInput("the page is larger than 2 MB", details={"field": "url"})
-    return body, kind
+    return body, kind, charset
 
 
 def _day(text: str | None) -> date | None:
@@ -120,7 +184,7 @@ def _day(text: str | None) -> date | None:
 
 
 def _plain(html: str) -> str:
-    parser = _Paragraphs()
+    parser = _Page()
     parser.feed(f"<p>{html}</p>")
     return "\n".join(parser.paragraphs)
 
@@ -152,14 +216,27 @@ def _feed(root: ElementTree.Element) -> list[Fetched]:
     return [item for item in items if item.text.strip()]
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
+
+
+def _decode(body: bytes, charset: str) -> str:
+    """The page's text in the encoding its server or its own <meta> declares (UTF-8 when
+    neither does or the name is unknown)."""
+    declared = charset or next(iter(_META_CHARSET.findall(body[:4096])), b"").decode("ascii")
+    try:
+        return body.decode(declared or "utf-8", errors="replace")
+    except LookupError:
+        return body.decode("utf-8", errors="replace")
+
+
 def fetch(url: str) -> list[Fetched]:
     """Read a page (one article) or a feed (one article per item) at `url`.
 
     Raises:
         InvalidInput: the address cannot be fetched, is too large, or holds no text.
     """
-    body, kind = _read(url)
-    text = body.decode("utf-8", errors="replace")
+    body, kind, charset = _read(url)
+    text = _decode(body, charset)
     head = text.lstrip()[:200].lower()
     if "xml" in kind or head.startswith("<?xml") or "<rss" in head or "<feed" in head:
         if "<!doctype" in text[:2000].lower() or "<!entity" in text.lower():
@@ -176,9 +253,10 @@ def fetch(url: str) -> list[Fetched]:
         if not items:
             raise InvalidInput("the feed has no items with text", details={"field": "url"})
         return items
-    parser = _Paragraphs()
+    parser = _Page()
     parser.feed(text)
     body_text = "\n".join(parser.paragraphs) if parser.paragraphs else text
     if not body_text.strip():
         raise InvalidInput("the page holds no text", details={"field": "url"})
-    return [Fetched(title=parser.title, text=body_text, url=url, published_on=None)]
+    title = parser.og_title or parser.heading or parser.title
+    return [Fetched(title=title, text=body_text, url=url, published_on=parser.published_on())]

@@ -348,6 +348,13 @@ def test_conditions_on_the_article_page_and_in_the_api(client, api, people, doha
     assert f'Names commitment <a href="{clause}">clause 4</a> of the agreement' in section
     form = client.get(f"/news/candidates/{candidate.pk}/accept/").content.decode()
     assert "Condition set for Afghanistan (reported)" in form and "Add to the timeline" in form
+    assert "other (a party&#x27;s stated position)" in form and "ceasefire_collapsed" not in form
+    refused = client.post(
+        f"/news/candidates/{candidate.pk}/accept/",
+        {"kind": "ceasefire_collapsed", "occurred_on": "2025-10-31", "description": "x"},
+    )
+    assert refused.status_code == 400
+    assert Candidate.objects.get(pk=candidate.pk).state == "new"
     api.as_user(people["monitor"])
     listed = next(c for c in api.get("/api/v1/news/candidates/").json() if c["id"] == candidate.pk)
     assert listed["kind"] == "position" and listed["extracted"]["party"] == "Afghanistan"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 
 from ceasefire.agreements.models import Agreement
@@ -37,6 +39,12 @@ class EventForm(forms.Form):
     kind = forms.ChoiceField(choices=choices(EventKind))
     occurred_on = forms.DateField(widget=DateInput)
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, position: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if position:  # a stated position is a fact of kind "other", never a change of status
+            field = cast(forms.ChoiceField, self.fields["kind"])
+            field.choices = [(EventKind.OTHER.value, "other (a party's stated position)")]
 
 
 class DismissForm(forms.Form):

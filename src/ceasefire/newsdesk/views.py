@@ -154,7 +154,11 @@ def accept(request: HttpRequest, candidate_id: int) -> HttpResponse:
         if created is not None:
             return redirect("incidents:incident-detail", created.pk)
     else:
-        form = forms.EventForm(request.POST or None, initial=selectors.proposal(candidate))
+        form = forms.EventForm(
+            request.POST or None,
+            initial=selectors.proposal(candidate),
+            position=candidate.kind == Candidate.Kind.POSITION,
+        )
         done = submitted(
             request,
             form,

@@ -46,3 +46,50 @@ def test_cli_as_a_module_with_stdin_and_stdout(tmp_path: Path) -> None:
     out = [json.loads(x) for x in proc.stdout.splitlines()]
     assert len(out) == 1 and out[0]["incidents"][0]["fatalities_min"] == 4
     assert "grouping:" in proc.stderr
+
+
+def test_groups_file_gives_each_sources_claims_side_by_side(tmp_path) -> None:
+    articles = tmp_path / "in.jsonl"
+    rows = [
+        {
+            "id": "thenews",
+            "text": "ISLAMABAD: A suicide bomber struck an imambargah in Islamabad on Friday, "
+            "killing at least 32 people. Pakistan and Afghanistan agreed to a ceasefire on "
+            "Friday.",
+            "pub_date": "2026-02-07",
+        },
+        {
+            "id": "other",
+            "text": "At least 36 people were killed when a suicide bomber struck an imambargah "
+            "in Islamabad on Friday. Afghanistan and Pakistan agreed to a ceasefire on Friday.",
+            "pub_date": "2026-02-07",
+        },
+    ]
+    articles.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    groups_path = tmp_path / "groups.jsonl"
+    cli = [sys.executable, "-m", "ceasefire.news.cli", "extract", "--in", str(articles)]
+    proc = subprocess.run(
+        [*cli, "--out", str(tmp_path / "out.jsonl"), "--groups", str(groups_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "grouping:" in proc.stderr
+    groups = [json.loads(line) for line in groups_path.read_text().splitlines()]
+    (bombing,) = [g for g in groups if g["group"] == "incident" and len(g["sources"]) == 2]
+    assert bombing["sources"] == ["thenews", "other"]
+    assert sorted(c["killed"] for c in bombing["casualty_claims"]) == [32, 36]
+    assert {c["source"].split(":")[0] for c in bombing["casualty_claims"]} == {"thenews", "other"}
+    assert (bombing["fatalities_min"], bombing["fatalities_max"]) == (32, 36)
+    assert bombing["fatalities_qualifier"] == "conflicting_claims"
+    assert [m["id"] for m in bombing["members"]] == ["thenews", "other"]
+    truce = [g for g in groups if g["group"] == "agreement_event"]
+    assert [(g["kind"], g["sources"]) for g in truce] == [
+        ("ceasefire_declared", ["thenews", "other"])
+    ]
+    unwritable = subprocess.run(
+        [*cli, "--out", "-", "--groups", str(tmp_path / "missing" / "groups.jsonl")],
+        capture_output=True,
+        text=True,
+    )
+    assert unwritable.returncode == 2 and "cannot write" in unwritable.stderr

@@ -100,3 +100,16 @@ def test_reports_naming_only_a_country_group_only_on_the_same_known_day() -> Non
     b = _incidents("b", "Pakistani air strikes in Afghanistan killed 10 people on Friday.")
     undated = _incidents("c", "Pakistani air strikes in Afghanistan killed 10 people.")
     assert _sources(group_incidents(a + b + undated)) == [["a", "b"], ["c"]]
+
+
+def test_undated_agreement_events_stay_apart() -> None:
+    def events(aid: str, text: str):
+        return [
+            (aid, e)
+            for e in extract_article({"id": aid, "text": text, "pub_date": None}).agreement_events
+        ]
+
+    a = events("a", "Pakistan and Afghanistan held talks in Istanbul.")
+    b = events("b", "Pakistan and Afghanistan held talks in Doha.")
+    assert [e.date for _, e in a + b] == [None, None]
+    assert [sources for _, sources in group_events(a + b)] == [("a",), ("b",)]

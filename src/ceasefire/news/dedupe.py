@@ -19,7 +19,7 @@ article it came from. The group's fatalities follow the same rules as inside one
 so differing figures from different sources become `conflicting_claims` with the smallest
 and largest totals.
 
-Agreement events are grouped by kind, date and parties.
+Agreement events are grouped by kind, date and parties; an undated one stays alone.
 
 Standard library only; this module must not import Django.
 """
@@ -190,10 +190,13 @@ def event_key(kind: str, date: str | None, parties: Iterable[str]) -> tuple[obje
 def group_events(
     items: Iterable[tuple[str | None, AgreementEvent]],
 ) -> list[tuple[AgreementEvent, tuple[str | None, ...]]]:
-    """Agreement events grouped by kind, date and parties: (first event, source articles)."""
+    """Agreement events grouped by kind, date and parties: (first event, source articles).
+    An event with no known day stays alone: two undated "talks" may be any two rounds."""
     groups: dict[tuple[object, ...], list[tuple[str | None, AgreementEvent]]] = {}
-    for article_id, event in items:
+    for position, (article_id, event) in enumerate(items):
         key = event_key(event.kind, event.date, event.parties)
+        if event.date is None:
+            key = (*key, position)
         groups.setdefault(key, []).append((article_id, event))
     return [
         (members[0][1], tuple(dict.fromkeys(a for a, _ in members))) for members in groups.values()

@@ -21,6 +21,7 @@ def test_content_words_drop_function_words_and_common_endings() -> None:
         "militant",
     }
     assert content_words("it is on the other side") == frozenset()
+    assert content_words("strikes hostilities forces") == content_words("strike hostility force")
 
 
 def test_a_paraphrased_demand_names_its_clause() -> None:
@@ -30,7 +31,7 @@ def test_a_paraphrased_demand_names_its_clause() -> None:
         REGISTER,
     )
     assert [n.clause for n in named] == ["4"]
-    assert {"territory", "attack", "verifiable", "militant"} <= set(named[0].shared)
+    assert {"territory", "attacks", "verifiable", "militant"} <= set(named[0].shared)
     assert [n.clause for n in commitments_named("respect Afghan airspace", REGISTER)] == ["5"]
 
 

@@ -366,7 +366,7 @@ def test_conditions_on_the_article_page_and_in_the_api(client, api, people, doha
         assert refused.status_code == 400, bad
         assert refused.json()["error"]["details"]["field"] == bad.split("=")[0]
     assert [c["clause"] for c in listed["commitments_named"]] == ["4"]
-    assert {"verifiable", "step"} <= set(listed["commitments_named"][0]["shared_words"])
+    assert {"verifiable", "steps"} <= set(listed["commitments_named"][0]["shared_words"])
     accepted = api.post(
         f"/api/v1/news/candidates/{candidate.pk}/accept/", listed["proposal"], format="json"
     )
@@ -486,6 +486,10 @@ def test_the_command_line_reads_a_file_or_a_feed_and_then_only_what_is_new(
     )
     assert "1 article(s) read" in run("--as", "analyst", "--url", feed.as_uri())
     assert Article.objects.get(title="Talks").origin == "url"
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text(json.dumps({"title": "Nothing", "text": "   "}) + "\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="nothing new to read: article 1: "):
+        run("--as", "monitor", "--file", str(empty))  # refused, not merely read before
     with pytest.raises(CommandError, match="no active user"):
         run("--as", "nobody", "--file", str(articles))
     with pytest.raises(CommandError, match="cannot read"):
@@ -493,3 +497,14 @@ def test_the_command_line_reads_a_file_or_a_feed_and_then_only_what_is_new(
     with pytest.raises(CommandError):
         run("--as", "liaison.pakistan", "--file", str(articles))
     assert LogEntry.objects.count() == entries + 1
+
+
+def test_the_candidate_list_takes_few_queries(
+    api, people, doha, seeds, django_assert_max_num_queries
+):
+    for title, text in seeds:
+        _read(people, doha, title, text, published_on=date(2025, 10, 30))
+    api.as_user(people["monitor"])
+    with django_assert_max_num_queries(12):
+        listed = api.get("/api/v1/news/candidates/").json()
+    assert len(listed) > 10 and any(c["commitments_named"] for c in listed)

@@ -85,3 +85,21 @@ def test_a_fetched_page_dates_its_events_from_its_publication_day(api, people, d
     )
     strike = next(c for c in article["candidates"] if c["kind"] == "incident")
     assert strike["extracted"]["date"] == "2025-10-17"
+
+
+def test_odd_pages_are_read_without_failing(page_at):
+    bad_day = (
+        b'<html><head><meta name="date" content="0000-00-00"></head>'
+        b'<body><aside><time datetime="2020-01-01">old</time><h1>Latest</h1></aside>'
+        b"<h1>The story</h1><p>Text.</p></body></html>"
+    )
+    (found,) = fetching.fetch(page_at("bad.html", bad_day))
+    assert (found.title, found.published_on) == ("The story", None)
+    idna = b'<html><head><meta charset="idna"></head><body><p>Caf\xc3\xa9 talks.</p></body></html>'
+    assert fetching.fetch(page_at("idna.html", idna))[0].text == "Café talks."
+    web_form = (
+        b"<html><body><form id='aspnetForm'><div class='story'>Forces clashed at Chaman "
+        b"on Friday.<script>var x = 1;</script></div></form></body></html>"
+    )
+    (found,) = fetching.fetch(page_at("form.html", web_form))
+    assert found.text == "Forces clashed at Chaman on Friday."

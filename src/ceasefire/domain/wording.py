@@ -7,7 +7,8 @@ to see that clause beside it, so that a position is weighed against the commitme
 about. This is a suggestion only: nothing is linked until a person decides.
 
 Words are compared lower-cased, without common function words and with a light suffix
-stripping ("attacks", "attacking" → "attack"). A commitment is named when the two share at
+stripping ("attacks", "attacking" → "attack"; "strikes" and "strike", "hostilities" and
+"hostility" meet). A commitment is named when the two share at
 least `MIN_SHARED` content words and those make at least `MIN_SCORE` of the shorter
 wording. Standard library only.
 """
@@ -36,24 +37,32 @@ _FUNCTION = frozenset(
 )
 
 
-def content_words(text: str) -> frozenset[str]:
-    """The stems of the words of `text` that carry meaning."""
-    out = set()
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def _words(text: str) -> dict[str, str]:
+    """Map each meaningful stem of `text` to the first word that gave it."""
+    out: dict[str, str] = {}
     for raw in _WORD.findall(text.lower()):
-        if raw in _FUNCTION or len(raw) < 3:
-            continue
-        word = raw
-        for suffix in _SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-                word = word[: -len(suffix)]
-                break
-        out.add(word)
-    return frozenset(out)
+        if raw not in _FUNCTION and len(raw) >= 3:
+            out.setdefault(_stem(raw), raw)
+    return out
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Return the stems of the words of `text` that carry meaning."""
+    return frozenset(_words(text))
 
 
 @dataclass(frozen=True, slots=True)
 class NamedCommitment:
-    """A commitment of the register that a position's wording names."""
+    """A commitment of the register that a position's wording names; `shared` lists the
+    commitment's own words that the position shares."""
 
     clause: str
     requirement: str
@@ -62,22 +71,24 @@ class NamedCommitment:
 
 
 def commitments_named(
-    position: str, commitments: Iterable[tuple[str, str]], limit: int = 2
+    position: str, commitments: Iterable[tuple[str, str]], *, limit: int = 2
 ) -> list[NamedCommitment]:
-    """The commitments (clause number, requirement) that `position` names, best first: by
-    the share of the shorter wording they have in common, then by how little else either
-    says."""
+    """Return the commitments (clause number, requirement) that `position` names, best
+    first: by the share of the shorter wording they have in common, then by how little
+    else either says."""
     mine = content_words(position)
     found: list[tuple[float, float, str, NamedCommitment]] = []
     for clause, requirement in commitments:
-        theirs = content_words(requirement)
+        words = _words(requirement)
+        theirs = frozenset(words)
         shared = mine & theirs
         if len(shared) < MIN_SHARED or not theirs:
             continue
         score = len(shared) / min(len(mine), len(theirs))
         if score >= MIN_SCORE:
             closeness = len(shared) / len(mine | theirs)
-            named = NamedCommitment(clause, requirement, tuple(sorted(shared)), round(score, 3))
+            shown = tuple(sorted(words[stem] for stem in shared))
+            named = NamedCommitment(clause, requirement, shown, round(score, 3))
             found.append((-named.score, -closeness, clause, named))
     found.sort(key=lambda row: row[:3])
     return [row[3] for row in found[:limit]]

@@ -126,12 +126,13 @@ def run(
             groups_out.write(json.dumps(incident_group_json(g), ensure_ascii=True) + "\n")
         for event, sources in group_events(events):
             groups_out.write(json.dumps(event_group_json(event, sources), ensure_ascii=True) + "\n")
-    merged = sum(1 for g in groups if len(g.members) > 1)
-    print(
-        f"grouping: {len(incidents)} incidents in {len(groups)} groups "
-        f"({merged} reported by more than one article or passage)",
-        file=sys.stderr,
-    )
+    if group:
+        merged = sum(1 for g in groups if len(g.members) > 1)
+        print(
+            f"grouping: {len(incidents)} incidents in {len(groups)} groups "
+            f"({merged} reported by more than one article or passage)",
+            file=sys.stderr,
+        )
     return total, failed
 
 

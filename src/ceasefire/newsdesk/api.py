@@ -16,6 +16,7 @@ from ceasefire.api.validation import validated
 from ceasefire.domain.agreements import EventKind
 from ceasefire.domain.errors import InvalidInput
 from ceasefire.domain.policy import Action, require
+from ceasefire.domain.wording import NamedCommitment
 from ceasefire.incidents import parsing
 from ceasefire.newsdesk import fetching, selectors, services
 from ceasefire.newsdesk.models import Article, Candidate
@@ -24,7 +25,15 @@ ARTICLE = inline_serializer("NewsArticle", {"id": serializers.IntegerField()})
 CANDIDATE = inline_serializer("NewsCandidate", {"id": serializers.IntegerField()})
 
 
-def candidate_out(candidate: Candidate) -> dict[str, Any]:
+def candidates_out(candidates: list[Candidate]) -> list[dict[str, Any]]:
+    """Candidates as the API gives them, the commitments named looked up once for all."""
+    named = selectors.commitments_of(candidates)
+    return [candidate_out(c, named.get(c.pk, [])) for c in candidates]
+
+
+def candidate_out(
+    candidate: Candidate, named: list[NamedCommitment] | None = None
+) -> dict[str, Any]:
     article = candidate.article
     return {
         "id": candidate.pk,
@@ -39,7 +48,11 @@ def candidate_out(candidate: Candidate) -> dict[str, Any]:
         "proposal": selectors.proposal(candidate),
         "commitments_named": [
             {"clause": n.clause, "requirement": n.requirement, "shared_words": list(n.shared)}
-            for n in selectors.commitments_of([candidate]).get(candidate.pk, [])
+            for n in (
+                selectors.commitments_of([candidate]).get(candidate.pk, [])
+                if named is None
+                else named
+            )
         ],
         "incident": candidate.incident_id,
         "agreement_event": candidate.agreement_event_id,
@@ -58,7 +71,7 @@ def article_out(article: Article) -> dict[str, Any]:
         "published_on": article.published_on,
         "origin": article.origin,
         "warnings": article.warnings,
-        "candidates": [candidate_out(c) for c in article.candidates.select_related("article")],
+        "candidates": candidates_out(list(article.candidates.select_related("article__agreement"))),
     }
 
 
@@ -134,7 +147,7 @@ class CandidateListApi(APIView):
         params = request.query_params
         state = params.get("state") or "new"
         agreement = params.get("agreement")
-        if agreement is not None and not agreement.isdigit():
+        if agreement is not None and not agreement.isdecimal():
             raise InvalidInput("agreement is an agreement id", details={"field": "agreement"})
         candidates = selectors.candidates_in(
             state,
@@ -142,7 +155,7 @@ class CandidateListApi(APIView):
             kind=params.get("kind") or None,
             agreement_id=int(agreement) if agreement is not None else None,
         )
-        return Response([candidate_out(c) for c in candidates[:500]])
+        return Response(candidates_out(list(candidates[:500])))
 
 
 class AcceptApi(APIView):

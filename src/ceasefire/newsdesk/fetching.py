@@ -56,7 +56,8 @@ _PUBLISHED_KEYS = (
     "date",
 )
 #: Parts of a page that are not the article: their paragraphs are left out.
-_OUTSIDE = frozenset({"nav", "footer", "aside", "form", "figcaption", "noscript"})
+_OUTSIDE = frozenset({"nav", "footer", "aside", "figcaption", "noscript"})
+_NOT_TEXT = frozenset({"script", "style", "template", "svg", "head"})
 _LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 
 
@@ -69,10 +70,12 @@ class _Page(HTMLParser):
         self.heading = ""
         self.og_title = ""
         self.paragraphs: list[str] = []
+        self.loose_text: list[str] = []  # every text outside scripts, for pages without <p>
         self.published: dict[str, str] = {}
         self._in: str | None = None
         self._buffer: list[str] = []
         self._outside = 0
+        self._not_text = 0
         self._json_ld = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -84,24 +87,27 @@ class _Page(HTMLParser):
                 self.og_title = values.get("content", "").strip()
             elif key in _PUBLISHED_KEYS:
                 self.published.setdefault(key, values.get("content", ""))
-        elif tag == "time" and values.get("datetime"):
+        elif tag == "time" and values.get("datetime") and not self._outside:
             self.published.setdefault("time", values["datetime"])
-        elif tag == "script":
-            self._json_ld = values.get("type", "").lower() == "application/ld+json"
+        elif tag in _NOT_TEXT:
+            self._not_text += 1
+            if tag == "script":
+                self._json_ld = values.get("type", "").lower() == "application/ld+json"
         elif tag in _OUTSIDE:
             self._outside += 1
-        elif tag in {"title", "p", "h1"} and not (tag == "p" and self._outside):
+        if tag == "title" or (tag in {"p", "h1"} and not self._outside):
             self._in, self._buffer = tag, []
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _OUTSIDE:
             self._outside = max(0, self._outside - 1)
-        elif tag == "script":
+        elif tag in _NOT_TEXT:
+            self._not_text = max(0, self._not_text - 1)
             self._json_ld = False
         if tag == self._in:
             text = " ".join("".join(self._buffer).split())
             if tag == "title":
-                self.title = text
+                self.title = self.title or text  # not an <svg>'s <title> further down
             elif tag == "h1":
                 self.heading = self.heading or text
             elif text:
@@ -115,6 +121,8 @@ class _Page(HTMLParser):
                 self.published.setdefault("datepublished", found.group(1))
         elif self._in:
             self._buffer.append(data)
+        if not self._not_text and not self._outside and data.strip():
+            self.loose_text.append(" ".join(data.split()))
 
     def published_on(self) -> date | None:
         """The publication day the page states, by the strongest metadata present."""
@@ -180,7 +188,10 @@ def _day(text: str | None) -> date | None:
     except (TypeError, ValueError):
         pass
     match = re.match(r"\d{4}-\d{2}-\d{2}", text.strip())
-    return date.fromisoformat(match[0]) if match else None
+    try:
+        return date.fromisoformat(match[0]) if match else None
+    except ValueError:
+        return None  # "0000-00-00", "2025-02-31": no day at all
 
 
 def _plain(html: str) -> str:
@@ -225,7 +236,7 @@ def _decode(body: bytes, charset: str) -> str:
     declared = charset or next(iter(_META_CHARSET.findall(body[:4096])), b"").decode("ascii")
     try:
         return body.decode(declared or "utf-8", errors="replace")
-    except LookupError:
+    except (LookupError, UnicodeError):  # an unknown name, or a codec such as "idna"
         return body.decode("utf-8", errors="replace")
 
 
@@ -255,7 +266,7 @@ def fetch(url: str) -> list[Fetched]:
         return items
     parser = _Page()
     parser.feed(text)
-    body_text = "\n".join(parser.paragraphs) if parser.paragraphs else text
+    body_text = "\n".join(parser.paragraphs or parser.loose_text)
     if not body_text.strip():
         raise InvalidInput("the page holds no text", details={"field": "url"})
     title = parser.og_title or parser.heading or parser.title

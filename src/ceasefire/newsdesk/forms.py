@@ -40,9 +40,9 @@ class EventForm(forms.Form):
     occurred_on = forms.DateField(widget=DateInput)
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args: Any, position: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, stated_position: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if position:  # a stated position is a fact of kind "other", never a change of status
+        if stated_position:  # a stated position is a fact of kind "other", never a change of status
             field = cast(forms.ChoiceField, self.fields["kind"])
             field.choices = [(EventKind.OTHER.value, "other (a party's stated position)")]
 

@@ -133,7 +133,7 @@ def candidates_in(
     found = (
         waiting(viewer)
         if state == Candidate.State.NEW
-        else Candidate.objects.filter(state=state).select_related("article")
+        else Candidate.objects.filter(state=state).select_related("article__agreement")
     )
     if kind is not None:
         found = found.filter(kind=kind)
@@ -147,7 +147,7 @@ def waiting(viewer: Actor) -> QuerySet[Candidate]:
     require(viewer, Action.INGEST_NEWS)
     return (
         Candidate.objects.filter(state="new")
-        .select_related("article")
+        .select_related("article__agreement")
         .order_by("background", "-article__ingested_at", "kind", "position")
     )
 

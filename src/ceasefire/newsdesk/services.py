@@ -185,9 +185,11 @@ def read_articles(
     """Read several articles (a feed, a file of articles); texts already read are skipped.
 
     Raises:
-        InvalidInput: none of the articles is new or readable.
+        InvalidInput: none of the articles is new or readable; `details["already_read"]`
+            counts the skipped ones that were read before (the rest were refused).
     """
     stored, events, skipped = [], [], []
+    already_read = 0
     for number, article in enumerate(articles, start=1):
         try:
             with transaction.atomic():  # a refused article leaves nothing of itself behind
@@ -196,13 +198,14 @@ def read_articles(
                 )
         except (Conflict, InvalidInput) as error:
             skipped.append(f"article {number}: {error.message}")
+            already_read += isinstance(error, Conflict)
             continue
         stored.append(item)
         events.append(event)
     if not stored:
         raise InvalidInput(
             "nothing new to read: " + "; ".join(skipped[:5]) if skipped else "no articles given",
-            details={"field": "file", "skipped": skipped},
+            details={"field": "file", "skipped": skipped, "already_read": already_read},
         )
     record_batch(actor=actor, events=events)
     return stored

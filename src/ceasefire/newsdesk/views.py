@@ -157,7 +157,7 @@ def accept(request: HttpRequest, candidate_id: int) -> HttpResponse:
         form = forms.EventForm(
             request.POST or None,
             initial=selectors.proposal(candidate),
-            position=candidate.kind == Candidate.Kind.POSITION,
+            stated_position=candidate.kind == Candidate.Kind.POSITION,
         )
         done = submitted(
             request,

@@ -45,9 +45,12 @@ class Command(BaseCommand):
                 actor=user, agreement=agreement, articles=articles, origin=origin
             )
         except InvalidInput as error:
-            if "skipped" not in error.details:
-                raise CommandError(error.message) from None
-            self.stdout.write(error.message)  # nothing new: the next run may bring some
+            skipped = error.details.get("skipped")
+            if not isinstance(skipped, list) or not skipped:
+                raise CommandError(error.message) from None  # no articles at all
+            if error.details.get("already_read") != len(skipped):
+                raise CommandError(error.message) from None  # something could not be read
+            self.stdout.write(error.message)  # all read before: the next run may bring news
             return
         except DomainError as error:
             raise CommandError(error.message) from None

@@ -553,6 +553,12 @@ CALLS.update(
                 description="extended",
             ),
         ),
+        NEWS + "add_to_report": (
+            "incident.revised",
+            lambda p, d: newsdesk.add_to_report(
+                actor=p["monitor"], candidate=_candidate("incident"), incident=PREPARED["incident"]
+            ),
+        ),
         NEWS + "dismiss_candidate": (
             "news_candidate.dismissed",
             lambda p, d: newsdesk.dismiss_candidate(

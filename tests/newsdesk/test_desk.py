@@ -508,3 +508,114 @@ def test_the_candidate_list_takes_few_queries(
     with django_assert_max_num_queries(12):
         listed = api.get("/api/v1/news/candidates/").json()
     assert len(listed) > 10 and any(c["commitments_named"] for c in listed)
+
+
+def _two_reports_of_one_strike(people, doha):
+    first = _read(
+        people,
+        doha,
+        "Drones over Spin Boldak",
+        "Pakistani drones struck Spin Boldak on Sunday, killing 12 people, Taliban officials said.",
+        published_on=date(2025, 10, 20),
+        url="https://example.org/spin-boldak",
+        outlet="Kabul Daily",
+    )
+    second = _read(
+        people,
+        doha,
+        "Strike in Kandahar",
+        "At least 15 people were killed in a Pakistani air strike in Spin Boldak on Sunday, "
+        "hospital staff told AFP.",
+        published_on=date(2025, 10, 20),
+        url="https://example.org/kandahar",
+        outlet="Wire",
+    )
+    a, b = (x.candidates.get(kind="incident") for x in (first, second))
+    report = report_from_mapping(
+        proposals.incident_report(a.data, url=first.url, outlet=first.outlet, published_on=None)
+    )
+    incident = services.accept_incident(actor=people["monitor"], candidate=a, report=report)
+    return incident, b
+
+
+def test_a_second_article_is_added_to_the_report_of_the_same_event(people, doha, unchanged):
+    incident, candidate = _two_reports_of_one_strike(people, doha)
+    assert selectors.reports_told_elsewhere(candidate, viewer=people["monitor"].as_actor()) == [
+        incident.pk
+    ]
+    revised = services.add_to_report(
+        actor=people["monitor"], candidate=candidate, incident=incident
+    )
+    assert revised.pk == incident.pk and revised.version == incident.version + 1
+    assert [s.url for s in revised.sources.order_by("id")] == [
+        "https://example.org/spin-boldak",
+        "https://example.org/kandahar",
+    ]
+    assert sorted(c.killed for c in revised.claims.all()) == [12, 15]
+    assert candidate.article.title in revised.revisions.get(number=revised.version).reason
+    candidate.refresh_from_db()
+    assert (candidate.state, candidate.incident_id) == ("accepted", incident.pk)
+    leaf = json.loads(bytes(LogEntry.objects.order_by("-index").first().leaf))
+    assert (leaf["kind"], leaf["payload"]["candidate"]) == ("incident.revised", candidate.subject)
+    with unchanged(), pytest.raises(Conflict, match="already accepted"):
+        services.add_to_report(actor=people["monitor"], candidate=candidate, incident=incident)
+
+
+def test_adding_nothing_new_or_to_another_agreement_is_refused(people, doha, unchanged):
+    from ceasefire.demo import scenario
+
+    incident, candidate = _two_reports_of_one_strike(people, doha)
+    services.add_to_report(actor=people["monitor"], candidate=candidate, incident=incident)
+    again = _read(
+        people,
+        doha,
+        "Strike in Kandahar (copy)",
+        "At least 15 people were killed in a Pakistani air strike in Spin Boldak on Sunday, "
+        "hospital staff told AFP. (Updated.)",
+        published_on=date(2025, 10, 20),
+        url="https://example.org/kandahar",
+        outlet="Wire",
+    ).candidates.get(kind="incident")
+    with unchanged(), pytest.raises(InvalidInput, match="already has this article"):
+        services.add_to_report(actor=people["monitor"], candidate=again, incident=incident)
+    scenario.load_truce(people)
+    truce = Agreement.objects.get(title=scenario.TRUCE)
+    elsewhere = services.read_article(
+        actor=people["monitor"],
+        agreement=truce,
+        article=services.ArticleIn(text="Pakistani drones struck Spin Boldak on Sunday."),
+    ).candidates.get(kind="incident")
+    with unchanged(), pytest.raises(InvalidInput, match="another agreement"):
+        services.add_to_report(actor=people["monitor"], candidate=elsewhere, incident=incident)
+    with unchanged(), pytest.raises(NotPermitted):
+        services.add_to_report(actor=people["analyst"], candidate=again, incident=incident)
+
+
+def test_adding_to_a_report_from_the_page_and_the_api(client, api, people, doha):
+    incident, candidate = _two_reports_of_one_strike(people, doha)
+    client.force_login(people["monitor"])
+    form = client.get(f"/news/candidates/{candidate.pk}/accept/").content.decode()
+    assert "Or add this article to an existing report" in form
+    assert f'Already reported from another article: <a href="/incidents/{incident.pk}/">' in form
+    refused = client.post(f"/news/candidates/{candidate.pk}/add-to-report/", {"incident": 999999})
+    assert refused.status_code == 302 and refused["Location"].endswith("/accept/")
+    done = client.post(f"/news/candidates/{candidate.pk}/add-to-report/", {"incident": incident.pk})
+    assert done["Location"] == f"/incidents/{incident.pk}/"
+    assert Candidate.objects.get(pk=candidate.pk).incident_id == incident.pk
+    third = _read(
+        people,
+        doha,
+        "Third telling",
+        "A Pakistani drone strike in Spin Boldak on Sunday killed 13 people, residents said.",
+        published_on=date(2025, 10, 20),
+        url="https://example.org/third",
+    ).candidates.get(kind="incident")
+    api.as_user(people["monitor"])
+    response = api.post(
+        f"/api/v1/news/candidates/{third.pk}/add-to-report/",
+        {"incident": incident.pk},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["incident"] == incident.pk
+    assert incident.sources.count() == 3

@@ -148,6 +148,11 @@ urlpatterns = [
         name="news-accept",
     ),
     path(
+        "v1/news/candidates/<int:candidate_id>/add-to-report/",
+        newsdesk.AddToReportApi.as_view(),
+        name="news-add-to-report",
+    ),
+    path(
         "v1/news/candidates/<int:candidate_id>/dismiss/",
         newsdesk.DismissApi.as_view(),
         name="news-dismiss",

@@ -22,9 +22,10 @@ from ceasefire.domain.events import Event
 from ceasefire.domain.intake import Channel, TriageStatus, check_triage
 from ceasefire.domain.names import fold
 from ceasefire.domain.policy import PUBLIC, Action, Role, require
-from ceasefire.incidents import models, parsing
+from ceasefire.incidents import models
 from ceasefire.incidents.reports import Context, Prepared, Report, prepare
-from ceasefire.incidents.writes import reported_event, write_children, write_reports
+from ceasefire.incidents.revisions import apply_revision
+from ceasefire.incidents.writes import reported_event, write_reports
 from ceasefire.ledger.discipline import batch_service, service
 from ceasefire.ledger.services import record, record_batch
 
@@ -231,37 +232,6 @@ def triage_incidents(
     return rows
 
 
-_CODED_FIELDS = [
-    "responsible_party",
-    "affected_party",
-    "incident_type",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "place_as_written",
-    "place_id",
-    "place_name",
-    "admin1",
-    "country",
-    "lat",
-    "lon",
-    "where_precision",
-    "place_matched",
-    "origin_country",
-    "narrative",
-    "confidentiality",
-    "confidential_fields",
-    "fatalities_low",
-    "fatalities_best",
-    "fatalities_high",
-    "fatalities_vague",
-    "fatalities_conflicting",
-    "injured_best",
-    "content_sha256",
-    "content_nonce",
-]
-
-
 @service
 def revise_incident(
     *,
@@ -278,59 +248,10 @@ def revise_incident(
         StaleVersion: the report changed since the monitor read it.
         InvalidInput: no reason, or the new coding breaks a rule.
     """
-    incident = (
-        models.Incident.objects.select_for_update(of=("self",))
-        .select_related("agreement", "responsible_party", "affected_party")
-        .get(pk=incident.pk)
+    incident, event = apply_revision(
+        actor=actor, incident=incident, report=report, reason=reason, version=version
     )
-    require(actor.as_actor(), Action.REVISE_INCIDENT, agreement=scope_of(incident.agreement))
-    if version is not None and version != incident.version:
-        raise StaleVersion(
-            "the report changed since you opened it; reload it and revise again",
-            details={"expected": version, "actual": incident.version},
-        )
-    reason = reason.strip()
-    if not reason or len(reason) > 5000:
-        raise InvalidInput(
-            "say why the report is recoded (at most 5,000 characters)",
-            details={"field": "reason"},
-        )
-    if report.reporter_name or report.reporter_contact:
-        raise InvalidInput(
-            "a revision recodes the incident; the reporter's details stay as filed",
-            details={"field": "reporter_name"},
-        )
-    replaced = parsing.mapping_from_incident(incident)
-    prepared = prepare(
-        report,
-        context=Context.of(incident.agreement),
-        channel=Channel(incident.channel),
-        received_at=incident.received_at,
-    )
-    for name in _CODED_FIELDS:
-        setattr(incident, name, getattr(prepared.incident, name))
-    incident.version += 1
-    incident.save(update_fields=[*_CODED_FIELDS, "version"])
-    for child in (models.IncidentActor, models.CasualtyClaim, models.IncidentSource):
-        child.objects.filter(incident=incident).delete()
-    incident.clauses.clear()
-    prepared.incident = incident
-    write_children([prepared], [incident])
-    models.IncidentRevision.objects.create(
-        incident=incident,
-        number=incident.version,
-        reason=reason,
-        replaced=replaced,
-        content_sha256=incident.content_sha256,
-        revised_by=actor,
-        revised_at=timezone.now(),
-    )
-    payload = {
-        "content_sha256": incident.content_sha256,
-        "reason_sha256": hashlib.sha256(reason.encode()).hexdigest(),
-        "version": incident.version,
-    }
-    record(actor=actor, event=Event("incident.revised", incident.subject, payload))
+    record(actor=actor, event=event)
     return incident
 
 

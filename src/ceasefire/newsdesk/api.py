@@ -18,6 +18,7 @@ from ceasefire.domain.errors import InvalidInput
 from ceasefire.domain.policy import Action, require
 from ceasefire.domain.wording import NamedCommitment
 from ceasefire.incidents import parsing
+from ceasefire.incidents.selectors import get_incident
 from ceasefire.newsdesk import fetching, selectors, services
 from ceasefire.newsdesk.models import Article, Candidate
 
@@ -186,6 +187,25 @@ class AcceptApi(APIView):
                 occurred_on=given["occurred_on"],
                 description=given["description"],
             )
+        return Response(
+            candidate_out(selectors.get_candidate(candidate_id, viewer=actor.as_actor()))
+        )
+
+
+class AddToReportApi(APIView):
+    class Input(serializers.Serializer[Any]):
+        incident = serializers.IntegerField()
+        version = serializers.IntegerField(required=False)
+
+    @extend_schema(request=Input, responses=CANDIDATE)
+    def post(self, request: Request, candidate_id: int) -> Response:
+        actor = acting_user(request)
+        data = validated(self.Input, request.data)
+        candidate = selectors.get_candidate(candidate_id, viewer=actor.as_actor())
+        incident = get_incident(data["incident"], viewer=actor.as_actor())
+        services.add_to_report(
+            actor=actor, candidate=candidate, incident=incident, version=data.get("version")
+        )
         return Response(
             candidate_out(selectors.get_candidate(candidate_id, viewer=actor.as_actor()))
         )

@@ -47,5 +47,9 @@ class EventForm(forms.Form):
             field.choices = [(EventKind.OTHER.value, "other (a party's stated position)")]
 
 
+class AddToReportForm(forms.Form):
+    incident = forms.IntegerField(min_value=1, label="Report #")
+
+
 class DismissForm(forms.Form):
     note = forms.CharField(max_length=2000, label="Why dismiss it")

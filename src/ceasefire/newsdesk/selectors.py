@@ -67,6 +67,21 @@ def commitments_of(candidates: list[Candidate]) -> dict[int, list[NamedCommitmen
     return out
 
 
+def reports_told_elsewhere(candidate: Candidate, *, viewer: Actor) -> list[int]:
+    """The reports already made, from other articles' candidates, of the event this incident
+    candidate may tell (`same_event`): where a monitor may add the article instead of
+    filing a second report."""
+    require(viewer, Action.INGEST_NEWS)
+    accepted = Candidate.objects.filter(
+        kind=Candidate.Kind.INCIDENT,
+        state=Candidate.State.ACCEPTED,
+        incident__isnull=False,
+        article__agreement_id=candidate.article.agreement_id,
+    ).select_related("article")
+    related = same_event([candidate, *accepted]).get(candidate.pk, [])
+    return sorted({c.incident_id for c in related if c.incident_id is not None})
+
+
 def articles_for(viewer: Actor) -> QuerySet[Article]:
     """Return the articles read, newest first, with candidate counts.
 

@@ -26,13 +26,16 @@ from ceasefire.domain.errors import Conflict, InvalidInput, NotPermitted
 from ceasefire.domain.events import Event
 from ceasefire.domain.intake import Channel
 from ceasefire.domain.policy import Action, Role, require
+from ceasefire.incidents import parsing
 from ceasefire.incidents.models import Incident
 from ceasefire.incidents.reports import Context, Report, prepare
+from ceasefire.incidents.revisions import apply_revision
 from ceasefire.incidents.writes import reported_event, write_reports
 from ceasefire.ledger.discipline import batch_service, service
 from ceasefire.ledger.services import record, record_batch
 from ceasefire.news.extract import extract_article
 from ceasefire.news.model import to_json
+from ceasefire.newsdesk import proposals
 from ceasefire.newsdesk.models import Article, Candidate
 
 MAX_TEXT = 200_000
@@ -249,6 +252,67 @@ def accept_incident(*, actor: User, candidate: Candidate, report: Report) -> Inc
     )
     record(actor=actor, event=event)
     return incident
+
+
+def _same_source(a: dict[str, object], b: dict[str, object]) -> bool:
+    if a.get("url") or b.get("url"):
+        return a.get("url") == b.get("url")
+    return (a.get("outlet"), a.get("published_on")) == (b.get("outlet"), b.get("published_on"))
+
+
+@service
+def add_to_report(
+    *, actor: User, candidate: Candidate, incident: Incident, version: int | None = None
+) -> Incident:
+    """Add an article to the report already made of the event it tells, instead of a second
+    report: the article becomes one more source and its casualty claims stand beside the
+    others (one per claimant and victim group, as always). The report is revised, the
+    reason saying from which article, and the candidate is accepted as that report.
+
+    Raises:
+        InvalidInput: the report is of another agreement, or already has all this adds.
+        StaleVersion: the report changed since the monitor read it.
+    """
+    candidate = _decidable(actor, candidate, Candidate.Kind.INCIDENT.value)
+    article = candidate.article
+    if actor.role != Role.MONITOR.value:
+        raise NotPermitted("monitors accept candidates from the news")
+    if incident.agreement_id != article.agreement_id:
+        raise InvalidInput(
+            "that report belongs to another agreement", details={"field": "incident"}
+        )
+    proposed = proposals.incident_report(
+        candidate.data, url=article.url, outlet=article.outlet, published_on=article.published_on
+    )
+    coding = parsing.mapping_from_incident(incident)
+    sources = [
+        s for s in proposed["sources"] if not any(_same_source(s, t) for t in coding["sources"])
+    ]
+    held = {(c["claimant"], c["victim_group"]) for c in coding["claims"]}
+    claims = [c for c in proposed["claims"] if (c["claimant"], c["victim_group"]) not in held]
+    if not sources and not claims:
+        raise InvalidInput(
+            f"report #{incident.pk} already has this article's source and claims",
+            details={"field": "incident"},
+        )
+    coding["sources"] = [*coding["sources"], *sources]
+    coding["claims"] = [*coding["claims"], *claims]
+    revised, event = apply_revision(
+        actor=actor,
+        incident=incident,
+        report=parsing.report_from_mapping(coding),
+        reason=f"added news article {article.pk} ({article.title or 'untitled'}) as a source",
+        version=version,
+    )
+    candidate.state = Candidate.State.ACCEPTED.value
+    candidate.incident = revised
+    candidate.decided_by, candidate.decided_at = actor, timezone.now()
+    candidate.save(update_fields=["state", "incident", "decided_by", "decided_at"])
+    record(
+        actor=actor,
+        event=Event(event.kind, event.subject, {**event.payload, "candidate": candidate.subject}),
+    )
+    return revised
 
 
 @service

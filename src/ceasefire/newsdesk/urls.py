@@ -9,4 +9,9 @@ urlpatterns = [
     path("articles/<int:article_id>/", views.article_detail, name="article-detail"),
     path("candidates/<int:candidate_id>/accept/", views.accept, name="accept"),
     path("candidates/<int:candidate_id>/dismiss/", views.dismiss, name="dismiss"),
+    path(
+        "candidates/<int:candidate_id>/add-to-report/",
+        views.add_to_report,
+        name="add-to-report",
+    ),
 ]

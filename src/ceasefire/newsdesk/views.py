@@ -16,6 +16,7 @@ from ceasefire.domain.errors import DomainError
 from ceasefire.domain.policy import Action, require
 from ceasefire.incidents.forms import ReportForm, initial_from_mapping
 from ceasefire.incidents.parsing import upload_name
+from ceasefire.incidents.selectors import get_incident
 from ceasefire.newsdesk import fetching, forms, reading, selectors, services
 from ceasefire.newsdesk.models import Article, Candidate
 from ceasefire.web.decorators import domain_pages
@@ -173,12 +174,43 @@ def accept(request: HttpRequest, candidate_id: int) -> HttpResponse:
         )
         if done is not None:
             return redirect("agreements:agreement-detail", candidate.article.agreement_id)
+    told = (
+        selectors.reports_told_elsewhere(candidate, viewer=user.as_actor())
+        if candidate.kind == Candidate.Kind.INCIDENT
+        else []
+    )
     return render(
         request,
         "newsdesk/accept.html",
-        {"candidate": candidate, "form": form},
+        {
+            "candidate": candidate,
+            "form": form,
+            "told": told,
+            "add_form": forms.AddToReportForm(initial={"incident": told[0] if told else None}),
+        },
         status=form_status(request),
     )
+
+
+@login_required
+@domain_pages
+def add_to_report(request: HttpRequest, candidate_id: int) -> HttpResponse:
+    """Add the article of an incident candidate to an existing report, as one more source."""
+    user = _user(request)
+    candidate = selectors.get_candidate(candidate_id, viewer=user.as_actor())
+    form = forms.AddToReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            incident = get_incident(form.cleaned_data["incident"], viewer=user.as_actor())
+            services.add_to_report(actor=user, candidate=candidate, incident=incident)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, f"The article was added to report #{incident.pk}.")
+            return redirect("incidents:incident-detail", incident.pk)
+    elif request.method == "POST":
+        messages.error(request, "give the number of the report")
+    return redirect("newsdesk:accept", candidate.pk)
 
 
 @login_required

@@ -19,7 +19,7 @@ from ceasefire.domain.policy import Action, require
 from ceasefire.domain.wording import NamedCommitment
 from ceasefire.incidents import parsing
 from ceasefire.incidents.selectors import get_incident
-from ceasefire.newsdesk import fetching, selectors, services
+from ceasefire.newsdesk import fetching, reading, selectors, services
 from ceasefire.newsdesk.models import Article, Candidate
 
 ARTICLE = inline_serializer("NewsArticle", {"id": serializers.IntegerField()})
@@ -119,17 +119,9 @@ class FetchApi(APIView):
         data = validated(self.Input, request.data)
         require(actor.as_actor(), Action.INGEST_NEWS)  # before anything is fetched
         agreement = get_agreement(data["agreement"], viewer=actor.as_actor())
-        fetched = fetching.fetch(data["url"])
+        items, origin = reading.articles_fetched(fetching.fetch(data["url"]))
         articles = services.read_articles(
-            actor=actor,
-            agreement=agreement,
-            articles=[
-                services.ArticleIn(
-                    text=f.text, title=f.title, url=f.url, published_on=f.published_on
-                )
-                for f in fetched
-            ],
-            origin=Article.Origin.FEED if len(fetched) > 1 else Article.Origin.URL,
+            actor=actor, agreement=agreement, articles=items, origin=origin
         )
         return Response([article_out(a) for a in articles], status=status.HTTP_201_CREATED)
 

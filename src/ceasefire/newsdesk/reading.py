@@ -1,4 +1,5 @@
-"""Reading what a person hands the desk (an uploaded file) into articles, with clear refusals."""
+"""Reading what a person hands the desk (an uploaded file, a fetched page or feed) into
+articles, with clear refusals."""
 
 from __future__ import annotations
 
@@ -6,7 +7,18 @@ import json
 from datetime import date
 
 from ceasefire.domain.errors import InvalidInput
+from ceasefire.newsdesk.fetching import Fetched
+from ceasefire.newsdesk.models import Article
 from ceasefire.newsdesk.services import ArticleIn
+
+
+def articles_fetched(fetched: list[Fetched]) -> tuple[list[ArticleIn], Article.Origin]:
+    """The articles of a fetched page (one) or feed (one per item), and that origin."""
+    articles = [
+        ArticleIn(text=f.text, title=f.title, url=f.url, published_on=f.published_on)
+        for f in fetched
+    ]
+    return articles, (Article.Origin.FEED if len(fetched) > 1 else Article.Origin.URL)
 
 
 def _day(value: object) -> date | None:

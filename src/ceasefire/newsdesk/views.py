@@ -70,14 +70,7 @@ def desk(request: HttpRequest) -> HttpResponse:
             )
         elif which == "url" and fetch.is_valid():
             require(user.as_actor(), Action.INGEST_NEWS)  # before anything is fetched
-            fetched = fetching.fetch(fetch.cleaned_data["url"])
-            items = [
-                services.ArticleIn(
-                    text=f.text, title=f.title, url=f.url, published_on=f.published_on
-                )
-                for f in fetched
-            ]
-            origin = Article.Origin.FEED if len(items) > 1 else Article.Origin.URL
+            items, origin = reading.articles_fetched(fetching.fetch(fetch.cleaned_data["url"]))
             done = services.read_articles(
                 actor=user, agreement=fetch.cleaned_data["agreement"], articles=items, origin=origin
             )
@@ -199,17 +192,20 @@ def add_to_report(request: HttpRequest, candidate_id: int) -> HttpResponse:
     user = _user(request)
     candidate = selectors.get_candidate(candidate_id, viewer=user.as_actor())
     form = forms.AddToReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            incident = get_incident(form.cleaned_data["incident"], viewer=user.as_actor())
-            services.add_to_report(actor=user, candidate=candidate, incident=incident)
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, f"The article was added to report #{incident.pk}.")
-            return redirect("incidents:incident-detail", incident.pk)
-    elif request.method == "POST":
-        messages.error(request, "give the number of the report")
+    revised = submitted(
+        request,
+        form,
+        lambda: services.add_to_report(
+            actor=user,
+            candidate=candidate,
+            incident=get_incident(form.cleaned_data["incident"], viewer=user.as_actor()),
+        ),
+        lambda i: f"The article was added to report #{i.pk}.",
+    )
+    if revised is not None:
+        return redirect("incidents:incident-detail", revised.pk)
+    if request.method == "POST":
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect("newsdesk:accept", candidate.pk)
 
 

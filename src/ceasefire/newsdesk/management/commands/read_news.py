@@ -16,9 +16,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from ceasefire.accounts.models import User
 from ceasefire.agreements.selectors import get_agreement
 from ceasefire.domain.errors import DomainError, InvalidInput
+from ceasefire.domain.policy import Action, require
 from ceasefire.newsdesk import fetching, services
 from ceasefire.newsdesk.models import Article
-from ceasefire.newsdesk.reading import articles_from_file
+from ceasefire.newsdesk.reading import articles_fetched, articles_from_file
 
 
 class Command(BaseCommand):
@@ -37,6 +38,7 @@ class Command(BaseCommand):
             raise CommandError(f"no active user {options['username']!r}")
         try:
             agreement = get_agreement(options["agreement"], viewer=user.as_actor())
+            require(user.as_actor(), Action.INGEST_NEWS)  # before anything is fetched
             articles, origin = self._articles(options)
         except DomainError as error:
             raise CommandError(error.message) from None
@@ -63,14 +65,7 @@ class Command(BaseCommand):
 
     def _articles(self, options: dict[str, Any]) -> tuple[list[services.ArticleIn], Article.Origin]:
         if options["url"]:
-            fetched = fetching.fetch(options["url"])
-            articles = [
-                services.ArticleIn(
-                    text=f.text, title=f.title, url=f.url, published_on=f.published_on
-                )
-                for f in fetched
-            ]
-            return articles, (Article.Origin.FEED if len(fetched) > 1 else Article.Origin.URL)
+            return articles_fetched(fetching.fetch(options["url"]))
         path: Path = options["file"]
         try:
             content = path.read_bytes()

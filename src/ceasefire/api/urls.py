@@ -142,6 +142,7 @@ urlpatterns = [
     path("v1/news/articles/", newsdesk.ArticleListApi.as_view(), name="news-article-list"),
     path("v1/news/fetch/", newsdesk.FetchApi.as_view(), name="news-fetch"),
     path("v1/news/candidates/", newsdesk.CandidateListApi.as_view(), name="news-candidate-list"),
+    path("v1/news/record/", newsdesk.ReaderRecordApi.as_view(), name="news-reader-record"),
     path(
         "v1/news/candidates/<int:candidate_id>/accept/",
         newsdesk.AcceptApi.as_view(),

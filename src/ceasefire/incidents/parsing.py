@@ -139,6 +139,19 @@ def _source(item: Any) -> SourceRef:
     )
 
 
+def claims_from_mapping(data: Mapping[str, Any]) -> tuple[CasualtyClaim, ...]:
+    """Return the casualty claims of a report in the JSON shape.
+
+    Raises:
+        InvalidInput: a malformed claim (`details["field"]` is "claims").
+    """
+    try:
+        return tuple(_claim(item) for item in _list(data, "claims"))
+    except InvalidInput as error:
+        error.details.setdefault("field", "claims")
+        raise
+
+
 def report_from_mapping(data: Any) -> Report:
     """Build a report from a JSON object (the API's and the JSON import's shape).
 
@@ -154,11 +167,7 @@ def report_from_mapping(data: Any) -> Report:
         name: _text(data, name).strip() or None for name in ("responsible_party", "affected_party")
     }
     prec = _number(data.get("where_prec"), "where_prec", int)
-    try:
-        claims = tuple(_claim(item) for item in _list(data, "claims"))
-    except InvalidInput as error:
-        error.details.setdefault("field", "claims")
-        raise
+    claims = claims_from_mapping(data)
     return Report(
         incident_type=_enum(IncidentType, data, "incident_type"),
         date_start=_date(data, "date_start", required=True) or date.min,

@@ -138,17 +138,33 @@ class CandidateListApi(APIView):
     def get(self, request: Request) -> Response:
         viewer = acting_user(request).as_actor()
         params = request.query_params
-        state = params.get("state") or "new"
-        agreement = params.get("agreement")
-        if agreement is not None and not agreement.isdecimal():
-            raise InvalidInput("agreement is an agreement id", details={"field": "agreement"})
         candidates = selectors.candidates_in(
-            state,
+            params.get("state") or "new",
             viewer=viewer,
             kind=params.get("kind") or None,
-            agreement_id=int(agreement) if agreement is not None else None,
+            agreement_id=_agreement_id(request),
         )
         return Response(candidates_out(list(candidates[:500])))
+
+
+def _agreement_id(request: Request) -> int | None:
+    agreement = request.query_params.get("agreement")
+    if agreement is not None and not agreement.isdecimal():
+        raise InvalidInput("agreement is an agreement id", details={"field": "agreement"})
+    return int(agreement) if agreement is not None else None
+
+
+class ReaderRecordApi(APIView):
+    @extend_schema(
+        parameters=[OpenApiParameter("agreement", int)],
+        responses=inline_serializer("NewsReaderRecord", {"articles": serializers.IntegerField()}),
+    )
+    def get(self, request: Request) -> Response:
+        """How the reader fared: monitors' decisions on its candidates, records it missed,
+        fields monitors changed (`newsdesk.record`)."""
+        viewer = acting_user(request).as_actor()
+        found = selectors.reader_record(viewer, agreement_id=_agreement_id(request))
+        return Response(found.as_json())
 
 
 class AcceptApi(APIView):

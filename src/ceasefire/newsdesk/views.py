@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 
 from ceasefire.accounts.models import User
 from ceasefire.agreements.models import Agreement
+from ceasefire.agreements.selectors import list_agreements
 from ceasefire.domain.agreements import EventKind
 from ceasefire.domain.errors import DomainError
 from ceasefire.domain.policy import Action, require
@@ -116,6 +117,24 @@ def article_detail(request: HttpRequest, article_id: int) -> HttpResponse:
             "related": related,
             "commitments": selectors.commitments_of(shown),
             "dismiss_form": forms.DismissForm(),
+        },
+    )
+
+
+@login_required
+@domain_pages
+def reader_record(request: HttpRequest) -> HttpResponse:
+    """How the reader fared on the articles read here, judged by the monitors' decisions."""
+    viewer = _user(request).as_actor()
+    chosen = request.GET.get("agreement", "")
+    agreement_id = int(chosen) if chosen.isdecimal() else None
+    return render(
+        request,
+        "newsdesk/record.html",
+        {
+            "record": selectors.reader_record(viewer, agreement_id=agreement_id),
+            "agreements": list_agreements(viewer=viewer),
+            "chosen": agreement_id,
         },
     )
 

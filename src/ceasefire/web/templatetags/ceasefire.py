@@ -32,3 +32,9 @@ def b64(value: object) -> str:
 def get_item(mapping: Mapping[Any, Any], key: object) -> object:
     """Look `key` up in a mapping from a template (None when absent)."""
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def percent(value: float | None) -> str:
+    """Show a share such as 0.786 as `79 %`, and no share (nothing to count) as a dash."""
+    return "—" if value is None else f"{round(value * 100)} %"

@@ -13,7 +13,8 @@ from ceasefire.domain.agreements import EventKind
 from ceasefire.domain.errors import NotPermitted
 from ceasefire.incidents.parsing import report_from_mapping
 from ceasefire.incidents.services import report_incident
-from ceasefire.newsdesk import proposals, selectors, services
+from ceasefire.newsdesk import proposals, reader, selectors, services
+from ceasefire.newsdesk.models import Article
 from ceasefire.newsdesk.record import Decision, event_fields_kept, report_fields_kept, tally
 
 TALKS = (
@@ -196,6 +197,12 @@ def test_the_record_on_the_page_in_the_api_and_on_the_command_line(
     assert "<th>day</th><td>1</td><td>2</td><td>50 %</td>" in page
     assert f'href="/incidents/{decided["missed_report"].pk}/"' in page
     assert "a drill, not a clash" in page
+    assert f'<option value="{reader.version()}">{reader.version()} (5 articles)' in page
+    by_reader = client.get(f"/news/record/?reader={reader.version()}").content.decode()
+    assert f'<option value="{reader.version()}" selected>' in by_reader
+    chaman = Article.objects.get(title="Chaman")
+    article = client.get(f"/news/articles/{chaman.pk}/").content.decode()
+    assert f"reader <code>{reader.version()}</code>" in article
     client.force_login(people["liaison.pakistan"])
     assert client.get("/news/record/").status_code == 403
 
@@ -268,3 +275,50 @@ def test_the_record_takes_few_queries(people, doha, decided, django_assert_max_n
         found = selectors.reader_record(people["monitor"].as_actor())
         found.as_json()
     assert found.articles == 5
+
+
+def test_each_article_names_the_reader_that_read_it_and_the_record_splits_by_it(
+    api, people, doha, decided
+):
+    from ceasefire.ledger.models import LogEntry
+
+    version = reader.version()
+    assert len(version) == 12 and int(version, 16) >= 0
+    assert set(Article.objects.values_list("reader", flat=True)) == {version}
+    leaf = json.loads(bytes(LogEntry.objects.filter(kind="news_article.read").first().leaf))
+    assert leaf["payload"]["reader"] == version
+    Article.objects.filter(title="Chaman").update(reader="0123456789ab")  # read by an older one
+    viewer = people["monitor"].as_actor()
+    everything = selectors.reader_record(viewer)
+    assert dict(everything.readers) == {version: 4, "0123456789ab": 1}
+    older = selectors.reader_record(viewer, reader="0123456789ab")
+    assert older.articles == 1 and _kinds(older)["incident"].dismissed == 1
+    newer = _kinds(selectors.reader_record(viewer, reader=version))["incident"]
+    assert (newer.accepted, newer.dismissed) == (3, 0)
+    api.as_user(people["monitor"])
+    body = api.get("/api/v1/news/record/?reader=0123456789ab").json()
+    assert body["articles"] == 1 and {"reader": version, "articles": 4} in body["readers"]
+    assert api.get("/api/v1/news/record/?reader=").json()["articles"] == 5
+    article = api.get("/api/v1/news/articles/").json()[0]
+    assert article["reader"] in {version, "0123456789ab"}
+
+
+def test_the_fingerprint_follows_the_extractor_files(tmp_path, monkeypatch):
+    import importlib.resources
+
+    rules = tmp_path / "news"
+    rules.mkdir()
+    (rules / "rules.py").write_text("A = 1\n")
+    (rules / "notes.txt").write_text("not part of the reader\n")
+    monkeypatch.setattr(importlib.resources, "files", lambda package: rules)
+    reader.version.cache_clear()
+    try:
+        first = reader.version()
+        (rules / "notes.txt").write_text("changed\n")
+        reader.version.cache_clear()
+        assert reader.version() == first
+        (rules / "rules.py").write_text("A = 2\n")
+        reader.version.cache_clear()
+        assert reader.version() != first
+    finally:
+        reader.version.cache_clear()

@@ -71,6 +71,7 @@ def article_out(article: Article) -> dict[str, Any]:
         "outlet": article.outlet,
         "published_on": article.published_on,
         "origin": article.origin,
+        "reader": article.reader,
         "warnings": article.warnings,
         "candidates": candidates_out(list(article.candidates.select_related("article__agreement"))),
     }
@@ -156,14 +157,18 @@ def _agreement_id(request: Request) -> int | None:
 
 class ReaderRecordApi(APIView):
     @extend_schema(
-        parameters=[OpenApiParameter("agreement", int)],
+        parameters=[OpenApiParameter("agreement", int), OpenApiParameter("reader", str)],
         responses=inline_serializer("NewsReaderRecord", {"articles": serializers.IntegerField()}),
     )
     def get(self, request: Request) -> Response:
         """How the reader fared: monitors' decisions on its candidates, records it missed,
         fields monitors changed (`newsdesk.record`)."""
         viewer = acting_user(request).as_actor()
-        found = selectors.reader_record(viewer, agreement_id=_agreement_id(request))
+        found = selectors.reader_record(
+            viewer,
+            agreement_id=_agreement_id(request),
+            reader=request.query_params.get("reader") or None,
+        )
         return Response(found.as_json())
 
 

@@ -32,6 +32,9 @@ class Article(models.Model):
     published_on = models.DateField(null=True, blank=True)
     origin = models.CharField(max_length=8, choices=Origin.choices)
     warnings = models.JSONField(default=list, blank=True)
+    reader = models.CharField(
+        max_length=12, blank=True, help_text="fingerprint of the extractor that read it"
+    )
     ingested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     ingested_at = models.DateTimeField()
 

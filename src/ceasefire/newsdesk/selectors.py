@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
 from ceasefire.agreements.models import AgreementEvent
 from ceasefire.agreements.selectors import get_version
@@ -233,11 +233,13 @@ class ReaderRecord:
     articles: int
     kinds: tuple[record.KindRecord, ...]
     dismissals: tuple[Candidate, ...]
+    readers: tuple[tuple[str, int], ...] = ()
 
     def as_json(self) -> dict[str, object]:
         """The record as the API and `ceasefire news-record --json` give it."""
         return {
             "articles": self.articles,
+            "readers": [{"reader": r, "articles": n} for r, n in self.readers],
             "kinds": [k.as_json() for k in self.kinds],
             "dismissals": [
                 {
@@ -285,8 +287,12 @@ def _kept(candidate: Candidate, maker: bool) -> dict[str, bool] | None:
     )
 
 
-def reader_record(viewer: Actor, *, agreement_id: int | None = None) -> ReaderRecord:
-    """Return the reader's record from the monitors' decisions (`newsdesk.record`).
+def reader_record(
+    viewer: Actor, *, agreement_id: int | None = None, reader: str | None = None
+) -> ReaderRecord:
+    """Return the reader's record from the monitors' decisions (`newsdesk.record`), for the
+    articles read for one agreement or all, by one version of the reader or every one; with
+    the versions that read them, newest first.
 
     Raises:
         NotPermitted: the viewer does not work the news desk.
@@ -295,6 +301,14 @@ def reader_record(viewer: Actor, *, agreement_id: int | None = None) -> ReaderRe
     articles = Article.objects.all()
     if agreement_id is not None:
         articles = articles.filter(agreement_id=agreement_id)
+    readers = tuple(
+        articles.values("reader")
+        .annotate(read=Count("pk"), last=Max("ingested_at"))
+        .order_by("-last")
+        .values_list("reader", "read")
+    )
+    if reader is not None:
+        articles = articles.filter(reader=reader)
     candidates = list(
         Candidate.objects.filter(article__in=articles)
         .select_related("article__agreement", "incident", "agreement_event")
@@ -353,4 +367,5 @@ def reader_record(viewer: Actor, *, agreement_id: int | None = None) -> ReaderRe
             .select_related("article")
             .order_by("-decided_at", "-pk")[:20]
         ),
+        readers=readers,
     )

@@ -35,7 +35,7 @@ from ceasefire.ledger.discipline import batch_service, service
 from ceasefire.ledger.services import record, record_batch
 from ceasefire.news.extract import extract_article
 from ceasefire.news.model import to_json
-from ceasefire.newsdesk import proposals
+from ceasefire.newsdesk import proposals, reader
 from ceasefire.newsdesk.models import Article, Candidate
 
 MAX_TEXT = 200_000
@@ -145,6 +145,7 @@ def _store(
         outlet=article.outlet.strip(),
         published_on=article.published_on,
         origin=origin.value,
+        reader=reader.version(),
         ingested_by=actor,
         ingested_at=timezone.now(),
     )
@@ -156,6 +157,7 @@ def _store(
         "agreement": agreement.pk,
         "sha256": digest,
         "origin": origin.value,
+        "reader": stored.reader,
         "incidents": sum(c.kind == "incident" for c in candidates),
         "agreement_events": sum(c.kind == "agreement_event" for c in candidates),
         "positions": sum(c.kind == "position" for c in candidates),

@@ -132,9 +132,12 @@ def reader_record(request: HttpRequest) -> HttpResponse:
         request,
         "newsdesk/record.html",
         {
-            "record": selectors.reader_record(viewer, agreement_id=agreement_id),
+            "record": selectors.reader_record(
+                viewer, agreement_id=agreement_id, reader=request.GET.get("reader") or None
+            ),
             "agreements": list_agreements(viewer=viewer),
             "chosen": agreement_id,
+            "chosen_reader": request.GET.get("reader"),
         },
     )
 

@@ -43,6 +43,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--as", dest="username", required=True, help="reading user")
         parser.add_argument("--agreement", type=int, help="only articles read for this agreement")
+        parser.add_argument("--reader", help="only articles read by this reader version")
         parser.add_argument("--json", action="store_true", help="the API's JSON shape")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -50,13 +51,17 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"no active user {options['username']!r}")
         try:
-            found = reader_record(user.as_actor(), agreement_id=options["agreement"])
+            found = reader_record(
+                user.as_actor(), agreement_id=options["agreement"], reader=options["reader"] or None
+            )
         except DomainError as error:
             raise CommandError(error.message) from None
         if options["json"]:
             self.stdout.write(json.dumps(found.as_json(), indent=2))
             return
         self.stdout.write(f"{found.articles} article(s) read")
+        for version, read in found.readers:
+            self.stdout.write(f"  by reader {version or '(no fingerprint)'}: {read}")
         for kind in found.kinds:
             for line in _lines(kind):
                 self.stdout.write(line)

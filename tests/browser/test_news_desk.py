@@ -82,14 +82,15 @@ def test_pasted_articles_become_timeline_facts_and_a_report(demo, page, live_ser
     page.goto(f"{live_server.url}/incidents/queue/")
     assert "news" in page.locator("table.queue").inner_text()
 
-    # The reader's record: the monitor's decisions judge the reader's proposals; the report
-    # came from a candidate the reader had set aside as background.
+    # The reader's record: the monitor's decisions judge the reader's proposals (the report
+    # came from a candidate the reader had set aside as background, so it is no proposal).
     page.goto(f"{live_server.url}/news/")
     page.get_by_role("link", name="The reader's record").click()
     page.select_option("#record-agreement", str(incident.agreement_id))
     page.get_by_role("button", name="Show").click()
     events = page.locator("#record-agreement_event td")
     assert events.nth(1).inner_text() == "2"  # accepted
-    reports = page.locator("#record-incident td")
-    assert (reports.nth(5).inner_text(), reports.nth(6).inner_text()) == ("0", "1")
+    assert page.locator("#record-incident td").nth(1).inner_text() == "0"
+    kind = page.locator("#fields-agreement_event tr", has_text="kind").locator("td")
+    assert kind.nth(1).inner_text() == "2"  # both events' kinds compared with the proposal
     assert page.locator("#record-position td").nth(1).inner_text() == "1"

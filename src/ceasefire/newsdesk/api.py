@@ -19,7 +19,7 @@ from ceasefire.domain.policy import Action, require
 from ceasefire.domain.wording import NamedCommitment
 from ceasefire.incidents import parsing
 from ceasefire.incidents.selectors import get_incident
-from ceasefire.newsdesk import fetching, reading, selectors, services
+from ceasefire.newsdesk import fetching, reader, reading, selectors, services
 from ceasefire.newsdesk.models import Article, Candidate
 
 ARTICLE = inline_serializer("NewsArticle", {"id": serializers.IntegerField()})
@@ -164,7 +164,7 @@ class ReaderRecordApi(APIView):
         """How the reader fared: monitors' decisions on its candidates, records it missed,
         fields monitors changed (`newsdesk.record`)."""
         viewer = acting_user(request).as_actor()
-        found = selectors.reader_record(
+        found = reader.reader_record(
             viewer,
             agreement_id=_agreement_id(request),
             reader=request.query_params.get("reader") or None,

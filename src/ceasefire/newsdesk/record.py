@@ -1,12 +1,10 @@
-"""The news reader's record on this deployment's own articles, read from the monitors' decisions.
+"""The news reader's record, tallied from the monitors' decisions (pure: plain values in).
 
-The extractor is scored on annotated articles before it ships (`make bench`), but the articles
-a mechanism reads are unseen by definition. Every monitor decision on the desk is a judgement
-of the reader: an accepted candidate is a true proposal, a dismissed one a false one, a report
-or timeline fact that cites an article read here but that none of its candidates became is an
-event the reader missed, and each field the monitor changed before accepting is one the reader
-got wrong. This module tallies those judgements; it reads plain values, so the selector that
-gathers them from the database stays a few lines.
+Every monitor decision on the desk is a judgement of the reader: an accepted candidate is a
+true proposal, a dismissed one a false one, a report or timeline fact that cites an article
+read here but that none of its candidates became is an event the reader missed, and each
+field the monitor changed before accepting is one the reader got wrong.
+`newsdesk.reader.reader_record` gathers the decisions.
 """
 
 from __future__ import annotations
@@ -19,14 +17,15 @@ from dataclasses import dataclass
 class Decision:
     """What became of one candidate.
 
-    `source` names the article (its URL, or its id when it has none) so that a record citing
-    the article can be told apart from one the reader proposed; `kept` says, for each field
-    compared, whether the monitor kept the proposed value (empty when nothing was compared).
+    `source` names the article as records cite it (None for one without an address, which
+    nothing can cite: it counts for precision and fields, not for recall); `kept` says, for
+    each field compared, whether the monitor kept the proposed value (None when nothing was
+    compared).
     """
 
     background: bool
     state: str
-    source: str
+    source: str | None
     record: int | None = None
     kept: Mapping[str, bool] | None = None
 
@@ -49,10 +48,11 @@ class KindRecord:
     """The record of one kind of candidate (incident, agreement event, stated position).
 
     `proposed`, `accepted`, `dismissed` and `waiting` count the candidates the reader put
-    forward as new events (not background). `found` counts the records (reports, timeline
-    facts) that a foreground candidate became, `found_as_background` those only a background
-    candidate became, `missed` those citing an article read here that no candidate of it
-    became; each record is counted once per article.
+    forward as new events (not background). Over the articles with an address, `found`
+    counts the records (reports, timeline facts) that a foreground candidate became,
+    `found_as_background` those only a background candidate became, `missed` those citing
+    the article that no candidate of it became; each record once per article. `missed` is
+    None where a miss cannot be told (stated positions).
     """
 
     kind: str
@@ -62,7 +62,7 @@ class KindRecord:
     waiting: int
     found: int
     found_as_background: int
-    missed: int
+    missed: int | None
     missed_records: tuple[int, ...]
     fields: tuple[FieldRecord, ...]
 
@@ -76,6 +76,8 @@ class KindRecord:
     def recall(self) -> float | None:
         """Share of the records made from articles read here that the reader proposed as new
         events."""
+        if self.missed is None:
+            return None
         made = self.found + self.found_as_background + self.missed
         return self.found / made if made else None
 
@@ -102,11 +104,11 @@ class KindRecord:
 def tally(
     kind: str,
     decisions: Iterable[Decision],
-    citing: Iterable[tuple[str, int]],
+    citing: Iterable[tuple[str, int]] | None,
     fields: tuple[str, ...],
 ) -> KindRecord:
     """Tally one kind's decisions; `citing` are (article source, record) pairs of the records
-    that cite an article read here."""
+    that cite an article read here (None: misses cannot be told for this kind)."""
     decisions = list(decisions)
     foreground = [d for d in decisions if not d.background]
     by_state = {
@@ -115,12 +117,12 @@ def tally(
     }
     linked: dict[tuple[str, int], bool] = {}
     for d in decisions:
-        if d.state == "accepted" and d.record is not None:
+        if d.state == "accepted" and d.record is not None and d.source is not None:
             key = (d.source, d.record)
             linked[key] = linked.get(key, False) or not d.background
     found = sum(1 for as_new in linked.values() if as_new)
     kept = [d.kept for d in foreground if d.state == "accepted" and d.kept]
-    missed = set(citing) - set(linked)
+    missed = None if citing is None else set(citing) - set(linked)
     return KindRecord(
         kind=kind,
         proposed=len(foreground),
@@ -129,8 +131,8 @@ def tally(
         waiting=by_state["new"],
         found=found,
         found_as_background=len(linked) - found,
-        missed=len(missed),
-        missed_records=tuple(sorted({record for _, record in missed})),
+        missed=None if missed is None else len(missed),
+        missed_records=tuple(sorted({record for _, record in missed or ()})),
         fields=tuple(
             FieldRecord(
                 name,
@@ -161,17 +163,16 @@ def report_fields_kept(
     coded: Mapping[str, object],
     *,
     proposed_deaths: int | None,
-    coded_deaths: int,
+    coded_deaths: int | None,
 ) -> dict[str, bool]:
     """For a report a candidate made, which proposed fields (in the report's JSON shape) the
-    report still has; deaths are the best estimates, left out when the proposal's claims
-    could not be read."""
+    monitor kept; deaths are the best estimates, left out when claims could not be read."""
     kept = {
         "day": proposed.get("date_start") == coded.get("date_start"),
         "place": _same_place(proposed, coded),
         "type": proposed.get("incident_type") == coded.get("incident_type"),
     }
-    if proposed_deaths is not None:
+    if proposed_deaths is not None and coded_deaths is not None:
         kept["deaths"] = proposed_deaths == coded_deaths
     return kept
 

@@ -6,18 +6,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from ceasefire.agreements.models import AgreementEvent
 from ceasefire.agreements.selectors import get_version
-from ceasefire.domain.casualties import fatality_estimate
 from ceasefire.domain.errors import InvalidInput, NotFound
 from ceasefire.domain.policy import Action, Actor, require
 from ceasefire.domain.wording import NamedCommitment, commitments_named
-from ceasefire.incidents.models import IncidentSource
-from ceasefire.incidents.parsing import claims_from_mapping
 from ceasefire.news.dedupe import Sighting, event_key, group_sightings
-from ceasefire.newsdesk import proposals, record
+from ceasefire.newsdesk import proposals
 from ceasefire.newsdesk.models import Article, Candidate
 
 
@@ -223,149 +219,3 @@ def same_event(candidates: list[Candidate]) -> dict[int, list[Candidate]]:
             if others:
                 related[member.pk] = others
     return related
-
-
-@dataclass(frozen=True, slots=True)
-class ReaderRecord:
-    """How the reader fared on the articles read (for one agreement or all): a record per
-    candidate kind, and the latest dismissals with the monitors' reasons."""
-
-    articles: int
-    kinds: tuple[record.KindRecord, ...]
-    dismissals: tuple[Candidate, ...]
-    readers: tuple[tuple[str, int], ...] = ()
-
-    def as_json(self) -> dict[str, object]:
-        """The record as the API and `ceasefire news-record --json` give it."""
-        return {
-            "articles": self.articles,
-            "readers": [{"reader": r, "articles": n} for r, n in self.readers],
-            "kinds": [k.as_json() for k in self.kinds],
-            "dismissals": [
-                {
-                    "candidate": c.pk,
-                    "article": c.article_id,
-                    "kind": c.kind,
-                    "note": c.note,
-                    "decided_at": c.decided_at.isoformat() if c.decided_at else None,
-                }
-                for c in self.dismissals
-            ],
-        }
-
-
-def _source(article: Article) -> str:
-    return f"{article.agreement_id} {article.url}" if article.url else f"#{article.pk}"
-
-
-def _kept(candidate: Candidate, maker: bool) -> dict[str, bool] | None:
-    """The fields a monitor kept, for a report the candidate made or a fact it became."""
-    proposed = proposal(candidate)
-    if candidate.kind == Candidate.Kind.INCIDENT:
-        incident = candidate.incident
-        if incident is None or not maker:
-            return None  # added to a report another article made: its fields are that one's
-        try:
-            deaths: int | None = fatality_estimate(claims_from_mapping(proposed)).best
-        except InvalidInput:
-            deaths = None
-        coded = {
-            "date_start": incident.date_start.isoformat(),
-            "place": incident.place_as_written,
-            "place_id": incident.place_id,
-            "country": incident.country,
-            "incident_type": incident.incident_type,
-        }
-        return record.report_fields_kept(
-            proposed, coded, proposed_deaths=deaths, coded_deaths=incident.fatalities_best
-        )
-    fact = candidate.agreement_event
-    if candidate.kind == Candidate.Kind.POSITION or fact is None:
-        return None
-    return record.event_fields_kept(
-        proposed, kind=fact.kind, occurred_on=fact.occurred_on.isoformat()
-    )
-
-
-def reader_record(
-    viewer: Actor, *, agreement_id: int | None = None, reader: str | None = None
-) -> ReaderRecord:
-    """Return the reader's record from the monitors' decisions (`newsdesk.record`), for the
-    articles read for one agreement or all, by one version of the reader or every one; with
-    the versions that read them, newest first.
-
-    Raises:
-        NotPermitted: the viewer does not work the news desk.
-    """
-    require(viewer, Action.INGEST_NEWS)
-    articles = Article.objects.all()
-    if agreement_id is not None:
-        articles = articles.filter(agreement_id=agreement_id)
-    readers = tuple(
-        articles.values("reader")
-        .annotate(read=Count("pk"), last=Max("ingested_at"))
-        .order_by("-last")
-        .values_list("reader", "read")
-    )
-    if reader is not None:
-        articles = articles.filter(reader=reader)
-    candidates = list(
-        Candidate.objects.filter(article__in=articles)
-        .select_related("article__agreement", "incident", "agreement_event")
-        .order_by("decided_at", "pk")
-    )
-    sources = {(a.agreement_id, a.url): _source(a) for a in articles.exclude(url="")}
-    cited_reports = IncidentSource.objects.filter(url__in=articles.values("url")).values_list(
-        "incident__agreement_id", "url", "incident_id"
-    )
-    cited_facts = AgreementEvent.objects.filter(source_url__in=articles.values("url")).values_list(
-        "agreement_id", "source_url", "pk"
-    )
-    facts_of_positions = {
-        (_source(c.article), c.agreement_event_id)
-        for c in candidates
-        if c.kind == Candidate.Kind.POSITION and c.agreement_event_id
-    }
-    makers: set[int] = set()
-    decisions: dict[str, list[record.Decision]] = defaultdict(list)
-    for c in candidates:
-        made = c.incident_id is not None and c.incident_id not in makers
-        if c.incident_id is not None:
-            makers.add(c.incident_id)
-        decisions[c.kind].append(
-            record.Decision(
-                background=c.background,
-                state=c.state,
-                source=_source(c.article),
-                record=c.incident_id or c.agreement_event_id,
-                kept=_kept(c, made) if c.state == Candidate.State.ACCEPTED else None,
-            )
-        )
-    citing = {
-        Candidate.Kind.INCIDENT: {
-            (sources[(a, url)], pk) for a, url, pk in cited_reports if (a, url) in sources
-        },
-        Candidate.Kind.AGREEMENT_EVENT: {
-            (sources[(a, url)], pk) for a, url, pk in cited_facts if (a, url) in sources
-        }
-        - facts_of_positions,
-        Candidate.Kind.POSITION: set(),
-    }
-    fields = {
-        Candidate.Kind.INCIDENT: record.REPORT_FIELDS,
-        Candidate.Kind.AGREEMENT_EVENT: record.EVENT_FIELDS,
-        Candidate.Kind.POSITION: (),
-    }
-    return ReaderRecord(
-        articles=articles.count(),
-        kinds=tuple(
-            record.tally(kind.value, decisions[kind.value], citing[kind], fields[kind])
-            for kind in Candidate.Kind
-        ),
-        dismissals=tuple(
-            Candidate.objects.filter(article__in=articles, state=Candidate.State.DISMISSED)
-            .select_related("article")
-            .order_by("-decided_at", "-pk")[:20]
-        ),
-        readers=readers,
-    )

@@ -18,7 +18,7 @@ from ceasefire.domain.policy import Action, require
 from ceasefire.incidents.forms import ReportForm, initial_from_mapping
 from ceasefire.incidents.parsing import upload_name
 from ceasefire.incidents.selectors import get_incident
-from ceasefire.newsdesk import fetching, forms, reading, selectors, services
+from ceasefire.newsdesk import fetching, forms, reader, reading, selectors, services
 from ceasefire.newsdesk.models import Article, Candidate
 from ceasefire.web.decorators import domain_pages
 from ceasefire.web.forms import attach_error, form_status, submitted
@@ -132,7 +132,7 @@ def reader_record(request: HttpRequest) -> HttpResponse:
         request,
         "newsdesk/record.html",
         {
-            "record": selectors.reader_record(
+            "record": reader.reader_record(
                 viewer, agreement_id=agreement_id, reader=request.GET.get("reader") or None
             ),
             "agreements": list_agreements(viewer=viewer),

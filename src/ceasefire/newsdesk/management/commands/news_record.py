@@ -15,12 +15,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ceasefire.accounts.models import User
 from ceasefire.domain.errors import DomainError
+from ceasefire.newsdesk.reader import reader_record
 from ceasefire.newsdesk.record import KindRecord
-from ceasefire.newsdesk.selectors import reader_record
 
 
 def _share(value: float | None) -> str:
-    return "-" if value is None else f"{value:.0%}"
+    return "-" if value is None else f"{round(value * 100)} %"
 
 
 def _lines(kind: KindRecord) -> list[str]:
@@ -28,8 +28,8 @@ def _lines(kind: KindRecord) -> list[str]:
         f"{kind.kind}: {kind.proposed} proposed as new, {kind.accepted} accepted, "
         f"{kind.dismissed} dismissed, {kind.waiting} waiting "
         f"(accepted of decided {_share(kind.precision)}); records proposed as new "
-        f"{kind.found}, only as background {kind.found_as_background}, missed {kind.missed} "
-        f"(proposed of made {_share(kind.recall)})"
+        f"{kind.found}, only as background {kind.found_as_background}, missed "
+        f"{'-' if kind.missed is None else kind.missed} (proposed of made {_share(kind.recall)})"
     ]
     lines += [
         f"  {f.field}: kept {f.kept} of {f.compared} ({_share(f.share)})" for f in kind.fields

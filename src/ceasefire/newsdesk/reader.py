@@ -78,10 +78,14 @@ class ReaderRecord:
         }
 
 
-def _source(article: Article) -> str | None:
+def _cited_as(agreement_id: int, url: str) -> str | None:
     """An article as records cite it: by its address, within its agreement. One without an
     address cannot be cited, so nothing can be missed in it and it stays out of the recall."""
-    return f"{article.agreement_id} {article.url}" if article.url else None
+    return f"{agreement_id} {url}" if url else None
+
+
+def _source(article: Article) -> str | None:
+    return _cited_as(article.agreement_id, article.url)
 
 
 def _originals(ids: Iterable[int]) -> dict[int, int]:
@@ -149,8 +153,9 @@ def _kept(
 def _cited(viewer: Actor, articles: Any) -> tuple[set[tuple[str, int]], set[tuple[str, int]]]:
     """(article, report) and (article, timeline fact) pairs of the records that cite an
     article read here, reports as the viewer may see them."""
-    sources = {(a.agreement_id, a.url): _source(a) for a in articles.exclude(url="")}
-    urls = articles.exclude(url="").values("url")
+    addressed = articles.exclude(url="")
+    read = set(addressed.values_list("agreement_id", "url"))
+    urls = addressed.values("url")
     reports = IncidentSource.objects.filter(
         url__in=urls, incident__in=incidents_visible_to(viewer).values("pk")
     ).values_list("incident__agreement_id", "url", "incident_id")
@@ -158,8 +163,8 @@ def _cited(viewer: Actor, articles: Any) -> tuple[set[tuple[str, int]], set[tupl
         "agreement_id", "source_url", "pk"
     )
     return (
-        {(str(sources[(a, u)]), pk) for a, u, pk in reports if (a, u) in sources},
-        {(str(sources[(a, u)]), pk) for a, u, pk in facts if (a, u) in sources},
+        {(str(_cited_as(a, u)), pk) for a, u, pk in reports if (a, u) in read},
+        {(str(_cited_as(a, u)), pk) for a, u, pk in facts if (a, u) in read},
     )
 
 
@@ -224,7 +229,8 @@ def reader_record(
         articles = articles.filter(reader=reader)
     candidates = list(
         Candidate.objects.filter(article__in=articles)
-        .select_related("article__agreement", "incident", "agreement_event")
+        .select_related("article", "incident", "agreement_event")
+        .defer("article__text")  # a proposal needs the article's address and day, not its text
         .order_by("decided_at", "pk")
     )
     reports, facts = _cited(viewer, articles)
@@ -251,6 +257,7 @@ def reader_record(
         dismissals=tuple(
             Candidate.objects.filter(article__in=articles, state=Candidate.State.DISMISSED)
             .select_related("article")
+            .defer("article__text")
             .order_by("-decided_at", "-pk")[:20]
         ),
         readers=readers,

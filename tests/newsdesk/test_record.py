@@ -195,6 +195,8 @@ def test_the_record_on_the_page_in_the_api_and_on_the_command_line(
     page = client.get(f"/news/record/?agreement={doha.pk}").content.decode()
     assert '<tr id="record-incident"><th>Incident</th><td>4</td><td>3</td><td>1</td>' in page
     assert "<th>day</th><td>1</td><td>2</td><td>50 %</td>" in page
+    position = page[page.index('<tr id="record-position">') :].split("</tr>")[0]
+    assert position.endswith("<td>0</td><td>0</td><td>—</td><td>—</td>")  # no misses told
     assert f'href="/incidents/{decided["missed_report"].pk}/"' in page
     assert "a drill, not a clash" in page
     assert f'<option value="{reader.version()}">{reader.version()} (5 articles)' in page

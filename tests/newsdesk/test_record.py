@@ -445,3 +445,15 @@ def test_the_latest_dismissal_comes_first(people, doha, decided):
 def test_nobody_signed_out_reads_the_record(client, api, people):
     assert client.get("/news/record/").status_code == 302
     assert api.get("/api/v1/news/record/").status_code in {401, 403}
+
+
+def test_the_schema_describes_the_record_the_api_gives(client, api, people, doha, decided):
+    import yaml
+
+    schemas = yaml.safe_load(client.get("/api/schema/").content)["components"]["schemas"]
+    api.as_user(people["monitor"])
+    body = api.get("/api/v1/news/record/").json()
+    assert set(body) == set(schemas["NewsReaderRecord"]["properties"])
+    assert set(body["kinds"][0]) == set(schemas["NewsReaderKind"]["properties"])
+    assert set(body["kinds"][0]["fields"][0]) == set(schemas["NewsReaderField"]["properties"])
+    assert set(body["dismissals"][0]) == set(schemas["NewsReaderDismissal"]["properties"])

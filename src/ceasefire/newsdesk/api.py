@@ -23,6 +23,67 @@ from ceasefire.newsdesk import fetching, reader, reading, selectors, services
 from ceasefire.newsdesk.models import Article, Candidate
 
 ARTICLE = inline_serializer("NewsArticle", {"id": serializers.IntegerField()})
+
+
+def _share() -> serializers.FloatField:
+    return serializers.FloatField(
+        allow_null=True, help_text="0 to 1; null when there is nothing to count"
+    )
+
+
+READER_RECORD = inline_serializer(
+    "NewsReaderRecord",
+    {
+        "articles": serializers.IntegerField(),
+        "readers": serializers.ListField(
+            child=inline_serializer(
+                "NewsReaderVersion",
+                {"reader": serializers.CharField(), "articles": serializers.IntegerField()},
+            )
+        ),
+        "kinds": serializers.ListField(
+            child=inline_serializer(
+                "NewsReaderKind",
+                {
+                    "kind": serializers.CharField(),
+                    "proposed": serializers.IntegerField(),
+                    "accepted": serializers.IntegerField(),
+                    "dismissed": serializers.IntegerField(),
+                    "waiting": serializers.IntegerField(),
+                    "precision": _share(),
+                    "found": serializers.IntegerField(),
+                    "found_as_background": serializers.IntegerField(),
+                    "missed": serializers.IntegerField(allow_null=True),
+                    "missed_records": serializers.ListField(child=serializers.IntegerField()),
+                    "recall": _share(),
+                    "fields": serializers.ListField(
+                        child=inline_serializer(
+                            "NewsReaderField",
+                            {
+                                "field": serializers.CharField(),
+                                "kept": serializers.IntegerField(),
+                                "compared": serializers.IntegerField(),
+                                "share": _share(),
+                            },
+                        )
+                    ),
+                },
+            )
+        ),
+        "dismissals": serializers.ListField(
+            child=inline_serializer(
+                "NewsReaderDismissal",
+                {
+                    "candidate": serializers.IntegerField(),
+                    "article": serializers.IntegerField(),
+                    "kind": serializers.CharField(),
+                    "note": serializers.CharField(),
+                    "decided_at": serializers.DateTimeField(allow_null=True),
+                },
+            )
+        ),
+    },
+)
 CANDIDATE = inline_serializer("NewsCandidate", {"id": serializers.IntegerField()})
 
 
@@ -158,7 +219,7 @@ def _agreement_id(request: Request) -> int | None:
 class ReaderRecordApi(APIView):
     @extend_schema(
         parameters=[OpenApiParameter("agreement", int), OpenApiParameter("reader", str)],
-        responses=inline_serializer("NewsReaderRecord", {"articles": serializers.IntegerField()}),
+        responses=READER_RECORD,
     )
     def get(self, request: Request) -> Response:
         """How the reader fared: monitors' decisions on its candidates, records it missed,

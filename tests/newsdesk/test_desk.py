@@ -619,3 +619,22 @@ def test_adding_to_a_report_from_the_page_and_the_api(client, api, people, doha)
     assert response.status_code == 200, response.content
     assert response.json()["incident"] == incident.pk
     assert incident.sources.count() == 3
+
+
+def test_every_article_and_candidate_can_be_listed_page_by_page(api, people, doha, unchanged):
+    for n in range(3):
+        _read(people, doha, f"Clash {n}", f"Forces exchanged fire near Chaman on day {n}.")
+    api.as_user(people["monitor"])
+    first = api.get("/api/v1/news/articles/?limit=2")
+    assert first["X-Total-Count"] == "3"
+    assert [a["title"] for a in first.json()] == ["Clash 2", "Clash 1"]
+    rest = api.get("/api/v1/news/articles/?limit=2&offset=2").json()
+    assert [a["title"] for a in rest] == ["Clash 0"]
+    candidates = api.get("/api/v1/news/candidates/?kind=incident&offset=1")
+    assert candidates["X-Total-Count"] == "3" and len(candidates.json()) == 2
+    for query, field in (("limit=0", "limit"), ("limit=101", "limit"), ("offset=-1", "offset")):
+        with unchanged():
+            refused = api.get(f"/api/v1/news/articles/?{query}")
+        assert refused.status_code == 400, query
+        assert refused.json()["error"]["details"]["field"] == field
+    assert api.get("/api/v1/news/candidates/?limit=500").status_code == 200

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
+from django.db.models import Model, QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -21,70 +22,40 @@ from ceasefire.incidents import parsing
 from ceasefire.incidents.selectors import get_incident
 from ceasefire.newsdesk import fetching, reader, reading, selectors, services
 from ceasefire.newsdesk.models import Article, Candidate
+from ceasefire.newsdesk.openapi import READER_RECORD
 
 ARTICLE = inline_serializer("NewsArticle", {"id": serializers.IntegerField()})
 
-
-def _share() -> serializers.FloatField:
-    return serializers.FloatField(
-        allow_null=True, help_text="0 to 1; null when there is nothing to count"
-    )
-
-
-READER_RECORD = inline_serializer(
-    "NewsReaderRecord",
-    {
-        "articles": serializers.IntegerField(),
-        "readers": serializers.ListField(
-            child=inline_serializer(
-                "NewsReaderVersion",
-                {"reader": serializers.CharField(), "articles": serializers.IntegerField()},
-            )
-        ),
-        "kinds": serializers.ListField(
-            child=inline_serializer(
-                "NewsReaderKind",
-                {
-                    "kind": serializers.CharField(),
-                    "proposed": serializers.IntegerField(),
-                    "accepted": serializers.IntegerField(),
-                    "dismissed": serializers.IntegerField(),
-                    "waiting": serializers.IntegerField(),
-                    "precision": _share(),
-                    "found": serializers.IntegerField(),
-                    "found_as_background": serializers.IntegerField(),
-                    "missed": serializers.IntegerField(allow_null=True),
-                    "missed_records": serializers.ListField(child=serializers.IntegerField()),
-                    "recall": _share(),
-                    "fields": serializers.ListField(
-                        child=inline_serializer(
-                            "NewsReaderField",
-                            {
-                                "field": serializers.CharField(),
-                                "kept": serializers.IntegerField(),
-                                "compared": serializers.IntegerField(),
-                                "share": _share(),
-                            },
-                        )
-                    ),
-                },
-            )
-        ),
-        "dismissals": serializers.ListField(
-            child=inline_serializer(
-                "NewsReaderDismissal",
-                {
-                    "candidate": serializers.IntegerField(),
-                    "article": serializers.IntegerField(),
-                    "kind": serializers.CharField(),
-                    "note": serializers.CharField(),
-                    "decided_at": serializers.DateTimeField(allow_null=True),
-                },
-            )
-        ),
-    },
-)
 CANDIDATE = inline_serializer("NewsCandidate", {"id": serializers.IntegerField()})
+M = TypeVar("M", bound=Model)
+
+
+WINDOW = [
+    OpenApiParameter("offset", int, description="how many to skip, newest first (default 0)"),
+    OpenApiParameter(
+        "limit",
+        int,
+        description="how many to give (default and most: 100 "
+        "articles, 500 candidates); X-Total-Count says how many there are",
+    ),
+]
+
+
+def _page(request: Request, items: QuerySet[M], *, most: int) -> tuple[list[M], dict[str, str]]:
+    """The part of a list the client asked for (`offset`, `limit`), and the header that says
+    how many there are in all, so that a client can read every one and none is cut off
+    silently."""
+    window = {"offset": 0, "limit": most}
+    for name in window:
+        raw = request.query_params.get(name)
+        if raw is None:
+            continue
+        if not raw.isdecimal() or (name == "limit" and not 1 <= int(raw) <= most):
+            bounds = f" from 1 to {most}" if name == "limit" else ""
+            raise InvalidInput(f"{name} is a whole number{bounds}", details={"field": name})
+        window[name] = int(raw)
+    start = window["offset"]
+    return list(items[start : start + window["limit"]]), {"X-Total-Count": str(items.count())}
 
 
 def candidates_out(candidates: list[Candidate]) -> list[dict[str, Any]]:
@@ -147,10 +118,11 @@ class ArticleListApi(APIView):
         outlet = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
         published_on = serializers.DateField(required=False, allow_null=True, default=None)
 
-    @extend_schema(responses=ARTICLE)
+    @extend_schema(parameters=WINDOW, responses=ARTICLE)
     def get(self, request: Request) -> Response:
         viewer = acting_user(request).as_actor()
-        return Response([article_out(a) for a in selectors.articles_for(viewer)[:100]])
+        articles, total = _page(request, selectors.articles_for(viewer), most=100)
+        return Response([article_out(a) for a in articles], headers=total)
 
     @extend_schema(request=Input, responses={201: ARTICLE})
     def post(self, request: Request) -> Response:
@@ -194,6 +166,7 @@ class CandidateListApi(APIView):
             OpenApiParameter("state", str),
             OpenApiParameter("kind", str),
             OpenApiParameter("agreement", int),
+            *WINDOW,
         ],
         responses=CANDIDATE,
     )
@@ -206,7 +179,8 @@ class CandidateListApi(APIView):
             kind=params.get("kind") or None,
             agreement_id=_agreement_id(request),
         )
-        return Response(candidates_out(list(candidates[:500])))
+        shown, total = _page(request, candidates, most=500)
+        return Response(candidates_out(shown), headers=total)
 
 
 def _agreement_id(request: Request) -> int | None:

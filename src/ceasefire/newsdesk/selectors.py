@@ -89,11 +89,15 @@ def articles_for(viewer: Actor) -> QuerySet[Article]:
         NotPermitted: the viewer does not work the news desk.
     """
     require(viewer, Action.INGEST_NEWS)
-    return Article.objects.select_related("agreement", "ingested_by").annotate(
-        waiting=Count(
-            "candidates", filter=Q(candidates__state="new", candidates__background=False)
-        ),
-        total=Count("candidates"),
+    return (
+        Article.objects.select_related("agreement", "ingested_by")
+        .annotate(
+            waiting=Count(
+                "candidates", filter=Q(candidates__state="new", candidates__background=False)
+            ),
+            total=Count("candidates"),
+        )
+        .order_by("-ingested_at", "-id")  # a query with counts drops the model's ordering
     )
 
 

@@ -638,3 +638,21 @@ def test_every_article_and_candidate_can_be_listed_page_by_page(api, people, doh
         assert refused.status_code == 400, query
         assert refused.json()["error"]["details"]["field"] == field
     assert api.get("/api/v1/news/candidates/?limit=500").status_code == 200
+
+
+def test_the_desk_pages_through_its_articles(client, people, doha):
+    for n in range(101):
+        Article.objects.create(
+            agreement=doha,
+            sha256=f"{n:064x}",
+            title=f"Wire {n}",
+            text="x",
+            origin="pasted",
+            ingested_by=people["monitor"],
+            ingested_at=f"2025-10-{1 + n % 28:02d}T{n % 24:02d}:00:00Z",
+        )
+    client.force_login(people["monitor"])
+    first = client.get("/news/").content.decode()
+    assert first.count('href="/news/articles/') == 100 and "page 1 of 2" in first
+    older = client.get("/news/?page=2").content.decode()
+    assert older.count('href="/news/articles/') == 1 and "Newer articles" in older

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -84,7 +85,7 @@ def desk(request: HttpRequest) -> HttpResponse:
         request,
         "newsdesk/desk.html",
         {
-            "articles": articles[:100],
+            "articles": Paginator(articles, 100).get_page(request.GET.get("page")),
             "paste": paste,
             "upload": upload,
             "fetch": fetch,

@@ -129,6 +129,8 @@ def _kept(
             return None
         coding = accepted.get(incident.pk)
         if coding is None:  # never revised: the report is as the monitor accepted it
+            # the compared fields only; `parsing.mapping_from_incident` would read the
+            # report's actors, claims, sources and clauses too, four queries a report
             coding = {
                 "date_start": incident.date_start.isoformat(),
                 "place": incident.place_as_written,

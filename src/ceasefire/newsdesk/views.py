@@ -22,7 +22,7 @@ from ceasefire.incidents.selectors import get_incident
 from ceasefire.newsdesk import fetching, forms, reader, reading, selectors, services
 from ceasefire.newsdesk.models import Article, Candidate
 from ceasefire.web.decorators import domain_pages
-from ceasefire.web.forms import attach_error, form_status, submitted
+from ceasefire.web.forms import attach_error, flash_refusal, form_status, submitted
 
 
 def _user(request: HttpRequest) -> User:
@@ -227,8 +227,7 @@ def add_to_report(request: HttpRequest, candidate_id: int) -> HttpResponse:
     )
     if revised is not None:
         return redirect("incidents:incident-detail", revised.pk)
-    if request.method == "POST":
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    flash_refusal(request, form)
     return redirect("newsdesk:accept", candidate.pk)
 
 
@@ -239,17 +238,13 @@ def dismiss(request: HttpRequest, candidate_id: int) -> HttpResponse:
     user = _user(request)
     candidate = selectors.get_candidate(candidate_id, viewer=user.as_actor())
     form = forms.DismissForm(request.POST or None)
-    if (
-        submitted(
-            request,
-            form,
-            lambda: services.dismiss_candidate(
-                actor=user, candidate=candidate, note=form.cleaned_data["note"]
-            ),
-            "Candidate dismissed.",
-        )
-        is None
-        and request.method == "POST"
-    ):
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    submitted(
+        request,
+        form,
+        lambda: services.dismiss_candidate(
+            actor=user, candidate=candidate, note=form.cleaned_data["note"]
+        ),
+        "Candidate dismissed.",
+    )
+    flash_refusal(request, form)
     return redirect("newsdesk:article-detail", candidate.article_id)

@@ -44,6 +44,13 @@ def submitted(
     return result
 
 
+def flash_refusal(request: HttpRequest, form: forms.Form) -> None:
+    """Say why a POSTed form was refused, for a view that redirects instead of showing the
+    form again (its errors would be lost with the form)."""
+    if request.method == "POST" and form.errors:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+
+
 def form_status(request: HttpRequest) -> int:
     """Return 400 for a POST that reached the page again (it was refused), else 200."""
     return 400 if request.method == "POST" else 200
